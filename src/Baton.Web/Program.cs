@@ -1,3 +1,155 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using AntDesign;
+using Baton.Core;
+using Baton.Core.Accounts;
+using Baton.Core.Audit;
+using Baton.Core.Demo;
+using Baton.Core.Home;
+using Baton.Core.Units;
+using Baton.Core.Years;
+using Baton.Web.Components;
+using Baton.Web.Features.Accounts;
+using Baton.Web.Features.Units;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Server.Circuits;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.EntityFrameworkCore;
+
 var builder = WebApplication.CreateBuilder(args);
+// Serve the packages' static assets (AntDesign's CSS and JS) when run from the build output, not only when published.
+builder.WebHost.UseStaticWebAssets();
+if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
+{
+    builder.WebHost.UseUrls("http://127.0.0.1:5080");
+}
+
+var database = BatonDatabase.FromConfiguration(builder.Configuration);
+database.AddTo(builder.Services);
+builder.Services.AddSingleton(database);
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton<SecurityPolicy>();
+builder.Services.AddSingleton<SessionActivity>();
+builder.Services.AddHttpContextAccessor();
+
+builder.Services.AddIdentity<BatonUser, IdentityRole>(options =>
+    {
+        // The real password rules are the security administrator's, applied by PolicyPasswordValidator.
+        options.Password.RequiredLength = 1;
+        options.Password.RequireDigit = false;
+        options.Password.RequireLowercase = false;
+        options.Password.RequireUppercase = false;
+        options.Password.RequireNonAlphanumeric = false;
+        options.Password.RequiredUniqueChars = 1;
+        options.User.RequireUniqueEmail = false;
+    })
+    .AddEntityFrameworkStores<BatonDbContext>()
+    .AddDefaultTokenProviders()
+    .AddPasswordValidator<PolicyPasswordValidator>();
+builder.Services.ConfigureApplicationCookie(options =>
+{
+    options.LoginPath = "/login";
+    options.LogoutPath = "/account/logout";
+    options.AccessDeniedPath = "/access-denied";
+    options.Cookie.Name = "baton";
+    options.Cookie.HttpOnly = true;
+    options.Cookie.SameSite = SameSiteMode.Strict;
+    options.ExpireTimeSpan = TimeSpan.FromHours(12);
+    options.SlidingExpiration = false;
+    options.Events.OnValidatePrincipal = async context =>
+    {
+        var activity = context.HttpContext.RequestServices.GetRequiredService<SessionActivity>();
+        var session = SessionActivity.SessionOf(context.Principal);
+        if (activity.IsIdle(session, context.Properties.IssuedUtc))
+        {
+            activity.End(session);
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+            return;
+        }
+        activity.Touch(session);
+        await SecurityStampValidator.ValidatePrincipalAsync(context);
+    };
+});
+builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+builder.Services.AddAuthorization(Policies.Add);
+builder.Services.AddRateLimiter(options =>
+{
+    options.AddPolicy(AccountEndpoints.SignInRateLimit, http =>
+    {
+        var policy = http.RequestServices.GetRequiredService<SecurityPolicy>();
+        return RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = policy.Current.SignInAttemptsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+    });
+    options.OnRejected = (context, _) =>
+    {
+        context.HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        context.HttpContext.Response.Redirect("/login?error=rate");
+        return ValueTask.CompletedTask;
+    };
+});
+
+builder.Services.AddScoped(CurrentUserFactory.Create);
+builder.Services.AddScoped<AuthenticationStateProvider, RevalidatingAuthenticationStateProvider>();
+builder.Services.AddScoped<CircuitHandler, ActivityCircuitHandler>();
+builder.Services.AddCascadingAuthenticationState();
+builder.Services.AddScoped<UnitService>();
+builder.Services.AddScoped<YearService>();
+builder.Services.AddScoped<AuditService>();
+builder.Services.AddScoped<AccountService>();
+builder.Services.AddScoped<DemoCounty>();
+builder.Services.AddScoped<TodoService>();
+builder.Services.AddAntDesign();
+builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddAntiforgery();
+
 var app = builder.Build();
+
+var zh = new CultureInfo("zh-CN");
+CultureInfo.DefaultThreadCurrentCulture = zh;
+CultureInfo.DefaultThreadCurrentUICulture = zh;
+LocaleProvider.SetLocale("zh-CN");
+
+await StartupAsync(app);
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/error", createScopeForErrors: true);
+}
+app.UseRequestLocalization(new RequestLocalizationOptions { DefaultRequestCulture = new RequestCulture(zh), SupportedCultures = [zh], SupportedUICultures = [zh] });
+app.UseStatusCodePagesWithReExecute("/not-found");
+app.UseAuthentication();
+app.UseRateLimiter();
+app.UseMiddleware<ForcedPasswordChange>();
+app.UseAuthorization();
+app.UseAntiforgery();
+app.MapStaticAssets().AllowAnonymous();
+app.MapAccountEndpoints();
+app.MapUnitEndpoints();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.Run();
+
+// Migrates the database, loads the demo county into an empty one and reads the security policy.
+static async Task StartupAsync(WebApplication app)
+{
+    var services = app.Services;
+    var database = services.GetRequiredService<BatonDatabase>();
+    var factory = services.GetRequiredService<IDbContextFactory<BatonDbContext>>();
+    await database.MigrateAsync(factory);
+    await using (var scope = services.CreateAsyncScope())
+    {
+        var demo = scope.ServiceProvider.GetRequiredService<DemoCounty>();
+        if (await demo.IsEmptyAsync())
+        {
+            await demo.SeedAsync();
+            Console.WriteLine(DemoCounty.Banner());
+        }
+    }
+    await services.GetRequiredService<SecurityPolicy>().LoadAsync(factory);
+    Console.WriteLine($"指挥棒使用数据库：{database}");
+}
+
+/// <summary>The entry point, visible to the tests' WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,0 +1,279 @@
+using System.Globalization;
+using System.Text.Json;
+using Baton.Core.Accounts;
+using Baton.Core.Audit;
+using Baton.Core.Units;
+using Baton.Core.Years;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+namespace Baton.Core;
+
+/// <summary>
+/// Baton's one database. Every save that changes an audited row also appends to the audit trail
+/// in the same transaction (see <see cref="SaveChangesAsync(bool, CancellationToken)"/>).
+/// </summary>
+public sealed class BatonDbContext(DbContextOptions<BatonDbContext> options, TimeProvider clock)
+    : IdentityDbContext<BatonUser>(options)
+{
+    private readonly List<AuditEntry> _events = [];
+
+    public DbSet<Unit> Units => Set<Unit>();
+
+    public DbSet<UnitLeader> UnitLeaders => Set<UnitLeader>();
+
+    public DbSet<UnitCategory> UnitCategories => Set<UnitCategory>();
+
+    public DbSet<CategoryMembership> CategoryMemberships => Set<CategoryMembership>();
+
+    public DbSet<AppraisalYear> Years => Set<AppraisalYear>();
+
+    public DbSet<YearTransition> YearTransitions => Set<YearTransition>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<AuditHead> AuditHeads => Set<AuditHead>();
+
+    public DbSet<SecuritySettings> SecuritySettings => Set<SecuritySettings>();
+
+    public DbSet<ImportRecord> Imports => Set<ImportRecord>();
+
+    /// <summary>Who the audit trail names for this context's changes.</summary>
+    public string Actor { get; private set; } = CurrentUser.System.UserName;
+
+    public TimeProvider Clock => clock;
+
+    public DateTime UtcNow => clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>Names <paramref name="user"/> as the actor of every change saved through this context.</summary>
+    public BatonDbContext ActAs(CurrentUser user)
+    {
+        Actor = user.UserName;
+        return this;
+    }
+
+    /// <summary>Appends an event that is not a row change (a sign-in, an export) to the trail at the next save.</summary>
+    public void AuditEvent(string action, string entityType, string? entityId, string? details = null, string? address = null)
+    {
+        _events.Add(new AuditEntry
+        {
+            Actor = Actor,
+            Action = action,
+            EntityType = entityType,
+            EntityId = entityId,
+            After = details,
+            Address = address,
+            PreviousHash = "",
+            Hash = "",
+        });
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+
+        foreach (var type in builder.Model.GetEntityTypes().Where(t => typeof(Versioned).IsAssignableFrom(t.ClrType)))
+        {
+            builder.Entity(type.ClrType).Property(nameof(Versioned.Version)).IsConcurrencyToken();
+        }
+
+        builder.Entity<IdentityRole>().HasData(Accounts.Roles.All.Select((role, i) => new IdentityRole
+        {
+            Id = $"role-{role.ToLowerInvariant()}",
+            Name = role,
+            NormalizedName = role.ToUpperInvariant(),
+            ConcurrencyStamp = $"baton-{i + 1}",
+        }));
+
+        builder.Entity<BatonUser>(e =>
+        {
+            e.Property(u => u.DisplayName).HasMaxLength(100);
+            e.HasIndex(u => u.UnitId);
+        });
+
+        builder.Entity<Unit>(e =>
+        {
+            e.HasIndex(u => u.Code).IsUnique();
+            e.Property(u => u.Code).HasMaxLength(32);
+            e.Property(u => u.Name).HasMaxLength(100);
+            e.Property(u => u.Kind).HasConversion<string>().HasMaxLength(16);
+            e.Property(u => u.RetiredReason).HasMaxLength(500);
+            e.HasMany(u => u.Leaders).WithOne().HasForeignKey(l => l.UnitId).OnDelete(DeleteBehavior.Restrict);
+        });
+        builder.Entity<UnitLeader>(e =>
+        {
+            e.Property(l => l.Name).HasMaxLength(50);
+            e.Property(l => l.Post).HasMaxLength(100);
+        });
+        builder.Entity<UnitCategory>(e =>
+        {
+            e.HasIndex(c => new { c.Year, c.Code }).IsUnique();
+            e.Property(c => c.Code).HasMaxLength(32);
+            e.Property(c => c.Name).HasMaxLength(100);
+            e.Property(c => c.Kind).HasConversion<string>().HasMaxLength(16);
+        });
+        builder.Entity<CategoryMembership>(e =>
+        {
+            e.HasIndex(m => new { m.Year, m.UnitId }).IsUnique();
+            e.HasOne<Unit>().WithMany().HasForeignKey(m => m.UnitId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<UnitCategory>().WithMany().HasForeignKey(m => m.CategoryId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<AppraisalYear>(e =>
+        {
+            e.HasIndex(y => y.Year).IsUnique();
+            e.Property(y => y.Name).HasMaxLength(100);
+            e.Property(y => y.State).HasConversion<string>().HasMaxLength(16);
+        });
+        builder.Entity<YearTransition>(e =>
+        {
+            e.HasOne<AppraisalYear>().WithMany().HasForeignKey(t => t.YearId).OnDelete(DeleteBehavior.Restrict);
+            e.Property(t => t.From).HasConversion<string>().HasMaxLength(16);
+            e.Property(t => t.To).HasConversion<string>().HasMaxLength(16);
+            e.Property(t => t.Reason).HasMaxLength(500);
+            e.Property(t => t.By).HasMaxLength(256);
+        });
+
+        builder.Entity<AuditEntry>(e =>
+        {
+            e.HasIndex(a => a.Sequence).IsUnique();
+            e.HasIndex(a => a.At);
+            e.HasIndex(a => new { a.EntityType, a.EntityId });
+            e.Property(a => a.Actor).HasMaxLength(256);
+            e.Property(a => a.Action).HasMaxLength(64);
+            e.Property(a => a.EntityType).HasMaxLength(64);
+            e.Property(a => a.EntityId).HasMaxLength(128);
+            e.Property(a => a.Address).HasMaxLength(64);
+            e.Property(a => a.PreviousHash).HasMaxLength(64);
+            e.Property(a => a.Hash).HasMaxLength(64);
+        });
+        builder.Entity<AuditHead>(e =>
+        {
+            e.ToTable("AuditHead");
+            e.Property(h => h.Id).ValueGeneratedNever();
+            e.Property(h => h.Hash).HasMaxLength(64);
+            e.HasData(new AuditHead { Id = 1, Sequence = 0, Hash = AuditChain.GenesisHash });
+        });
+        builder.Entity<SecuritySettings>(e =>
+        {
+            e.Property(s => s.Id).ValueGeneratedNever();
+            e.HasData(new SecuritySettings { Id = 1 });
+        });
+        builder.Entity<ImportRecord>(e =>
+        {
+            e.HasIndex(i => new { i.Kind, i.FileHash }).IsUnique();
+            e.Property(i => i.Kind).HasMaxLength(32);
+            e.Property(i => i.FileHash).HasMaxLength(64);
+            e.Property(i => i.FileName).HasMaxLength(260);
+            e.Property(i => i.By).HasMaxLength(256);
+        });
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        throw new NotSupportedException("Baton saves asynchronously so that the audit trail is written in the same transaction.");
+
+    /// <summary>
+    /// Saves the changes and, in the same transaction, one audit entry per changed row (before and
+    /// after as JSON) plus any <see cref="AuditEvent"/>s, each chained to the previous entry's hash.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var changes = ChangeTracker.Entries()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && IsAudited(e.Metadata.ClrType))
+            .Select(e => (Entry: e, e.State, Before: e.State == EntityState.Added ? null : ToJson(e, original: true)))
+            .ToList();
+        foreach (var (entry, state, _) in changes)
+        {
+            if (state == EntityState.Modified && entry.Entity is Versioned versioned)
+            {
+                versioned.Version++;
+            }
+        }
+        if (changes.Count == 0 && _events.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        var ownTransaction = Database.CurrentTransaction is null
+            ? await Database.BeginTransactionAsync(cancellationToken)
+            : null;
+        try
+        {
+            // Locking the head row first serialises chain writers (a row lock on PostgreSQL, the write lock on SQLite).
+            await Database.ExecuteSqlRawAsync("UPDATE \"AuditHead\" SET \"Sequence\" = \"Sequence\" WHERE \"Id\" = 1", cancellationToken);
+            var head = await AuditHeads.SingleAsync(h => h.Id == 1, cancellationToken);
+            await Entry(head).ReloadAsync(cancellationToken);
+
+            var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess: true, cancellationToken);
+
+            var at = AuditChain.Truncate(UtcNow);
+            var entries = changes.Select(c => new AuditEntry
+            {
+                Actor = Actor,
+                Action = c.State switch { EntityState.Added => "create", EntityState.Deleted => "delete", _ => "update" },
+                EntityType = c.Entry.Metadata.ClrType.Name,
+                EntityId = KeyOf(c.Entry),
+                Before = c.Before,
+                After = c.State == EntityState.Deleted ? null : ToJson(c.Entry, original: false),
+                PreviousHash = "",
+                Hash = "",
+            }).Concat(_events).ToList();
+            _events.Clear();
+            foreach (var entry in entries)
+            {
+                entry.At = at;
+                entry.Sequence = head.Sequence + 1;
+                entry.PreviousHash = head.Hash;
+                entry.Hash = AuditChain.Hash(entry);
+                head.Sequence = entry.Sequence;
+                head.Hash = entry.Hash;
+            }
+            AuditEntries.AddRange(entries);
+            await base.SaveChangesAsync(acceptAllChangesOnSuccess: true, cancellationToken);
+
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.CommitAsync(cancellationToken);
+            }
+            return written;
+        }
+        finally
+        {
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.DisposeAsync();
+            }
+        }
+    }
+
+    private static bool IsAudited(Type type) =>
+        type != typeof(AuditEntry) && type != typeof(AuditHead) && type != typeof(IdentityUserToken<string>);
+
+    // Secrets never enter the audit trail; the fact that they changed is visible from the entry itself.
+    private static readonly HashSet<string> s_secretProperties =
+        [nameof(BatonUser.PasswordHash), nameof(BatonUser.SecurityStamp), nameof(BatonUser.ConcurrencyStamp)];
+
+    private static string ToJson(EntityEntry entry, bool original)
+    {
+        var values = original ? entry.OriginalValues : entry.CurrentValues;
+        var map = new SortedDictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var property in values.Properties)
+        {
+            if (!s_secretProperties.Contains(property.Name))
+            {
+                map[property.Name] = values[property] switch
+                {
+                    DateTime d => d.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture),
+                    var v => v,
+                };
+            }
+        }
+        return JsonSerializer.Serialize(map, AuditChain.JsonOptions);
+    }
+
+    private static string KeyOf(EntityEntry entry) =>
+        string.Join(",", entry.Metadata.FindPrimaryKey()!.Properties.Select(p =>
+            Convert.ToString(entry.Property(p.Name).CurrentValue, CultureInfo.InvariantCulture)));
+}

@@ -1,0 +1,20 @@
+namespace Baton.Core;
+
+/// <summary>A file that was imported, by content hash, so that importing the same file twice changes nothing.</summary>
+public sealed class ImportRecord
+{
+    public long Id { get; set; }
+
+    /// <summary>What was imported, e.g. <c>units</c>.</summary>
+    public required string Kind { get; set; }
+
+    public required string FileHash { get; set; }
+
+    public required string FileName { get; set; }
+
+    public required string By { get; set; }
+
+    public DateTime At { get; set; }
+
+    public int Rows { get; set; }
+}

@@ -1,0 +1,123 @@
+using Baton.Core.Accounts;
+using Microsoft.EntityFrameworkCore;
+
+namespace Baton.Core.Years;
+
+public sealed record YearRow(long Id, int Year, string Name, YearState State, bool IsCurrent, long Version);
+
+public sealed record TransitionRow(YearState From, YearState To, string Reason, string By, DateTime At);
+
+/// <summary>The appraisal year and its lifecycle (DESIGN.md §4): one step at a time, each with a reason, audited.</summary>
+public sealed class YearService(IDbContextFactory<BatonDbContext> dbFactory, CurrentUser user)
+{
+    public bool MayManage => user.IsInRole(Roles.Office);
+
+    public async Task<IReadOnlyList<YearRow>> ListAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Years.AsNoTracking().OrderByDescending(y => y.Year)
+            .Select(y => new YearRow(y.Id, y.Year, y.Name, y.State, y.IsCurrent, y.Version)).ToListAsync(ct);
+    }
+
+    public async Task<YearRow?> CurrentAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Years.AsNoTracking().Where(y => y.IsCurrent)
+            .Select(y => new YearRow(y.Id, y.Year, y.Name, y.State, y.IsCurrent, y.Version)).SingleOrDefaultAsync(ct);
+    }
+
+    public async Task<IReadOnlyList<TransitionRow>> HistoryAsync(long yearId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.YearTransitions.AsNoTracking().Where(t => t.YearId == yearId).OrderByDescending(t => t.Id)
+            .Select(t => new TransitionRow(t.From, t.To, t.Reason, t.By, t.At)).ToListAsync(ct);
+    }
+
+    /// <summary>Opens a new year in <see cref="YearState.Draft"/>.</summary>
+    public async Task<Outcome<YearRow>> CreateAsync(int year, string? name, CancellationToken ct = default)
+    {
+        if (!MayManage)
+        {
+            return Outcome.Fail<YearRow>(Outcome.Forbidden);
+        }
+        if (year is < 2000 or > 2100)
+        {
+            return Outcome.Fail<YearRow>("年度应在 2000 至 2100 之间。");
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await db.Years.AnyAsync(y => y.Year == year, ct))
+        {
+            return Outcome.Fail<YearRow>($"{year} 年度已存在。");
+        }
+        var entity = new AppraisalYear
+        {
+            Year = year,
+            Name = string.IsNullOrWhiteSpace(name) ? $"{year}年度目标责任考核" : name.Trim(),
+            State = YearState.Draft,
+            IsCurrent = !await db.Years.AnyAsync(ct),
+        };
+        db.ActAs(user).Years.Add(entity);
+        await db.SaveChangesAsync(ct);
+        return new YearRow(entity.Id, entity.Year, entity.Name, entity.State, entity.IsCurrent, entity.Version);
+    }
+
+    /// <summary>Moves the year one step forward or back. Both directions need a reason; going back is the office's correction.</summary>
+    public async Task<Outcome> TransitionAsync(long yearId, long version, YearState to, string? reason, CancellationToken ct = default)
+    {
+        if (!MayManage)
+        {
+            return Outcome.Fail(Outcome.Forbidden);
+        }
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            return Outcome.Fail("请填写变更原因。");
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var year = await db.Years.SingleOrDefaultAsync(y => y.Id == yearId, ct);
+        if (year is null)
+        {
+            return Outcome.Fail(Outcome.NotFound);
+        }
+        if (year.Version != version)
+        {
+            return Outcome.Fail(Outcome.Conflict);
+        }
+        if (Math.Abs((int)to - (int)year.State) != 1)
+        {
+            return Outcome.Fail($"年度只能逐步变更：当前为「{AppraisalYear.StateName(year.State)}」，不能直接变为「{AppraisalYear.StateName(to)}」。");
+        }
+        db.ActAs(user).YearTransitions.Add(new YearTransition
+        {
+            YearId = year.Id,
+            From = year.State,
+            To = to,
+            Reason = reason.Trim(),
+            By = user.UserName,
+            At = db.UtcNow,
+        });
+        year.State = to;
+        await db.SaveChangesAsync(ct);
+        return Outcome.Success;
+    }
+
+    /// <summary>Makes <paramref name="yearId"/> the year the office works on.</summary>
+    public async Task<Outcome> SetCurrentAsync(long yearId, CancellationToken ct = default)
+    {
+        if (!MayManage)
+        {
+            return Outcome.Fail(Outcome.Forbidden);
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var years = await db.Years.ToListAsync(ct);
+        if (years.All(y => y.Id != yearId))
+        {
+            return Outcome.Fail(Outcome.NotFound);
+        }
+        foreach (var year in years)
+        {
+            year.IsCurrent = year.Id == yearId;
+        }
+        await db.ActAs(user).SaveChangesAsync(ct);
+        return Outcome.Success;
+    }
+}

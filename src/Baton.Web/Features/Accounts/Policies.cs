@@ -1,0 +1,36 @@
+using Baton.Core.Accounts;
+using Microsoft.AspNetCore.Authorization;
+
+namespace Baton.Web.Features.Accounts;
+
+/// <summary>Who may open which feature (DESIGN.md §1). Services check the unit again on every call.</summary>
+public static class Policies
+{
+    public const string UnitsRead = "Units.Read";
+    public const string UnitsManage = "Units.Manage";
+    public const string AuditRead = "Audit.Read";
+    public const string YearsManage = "Years.Manage";
+    public const string AccountsManage = "Accounts.Manage";
+    public const string SecurityManage = "Security.Manage";
+
+    /// <summary>The roles each policy admits; the authorization-matrix test reads the same table.</summary>
+    public static readonly IReadOnlyDictionary<string, string[]> RolesOf = new Dictionary<string, string[]>(StringComparer.Ordinal)
+    {
+        [UnitsRead] = [Roles.Admin, Roles.Office, Roles.Overseer, Roles.Leader, Roles.LeadReviewer, Roles.UnitReporter, Roles.UnitHead],
+        [UnitsManage] = [Roles.Admin, Roles.Office],
+        // 等保: the audit trail is read by the audit administrator, not by the system administrator.
+        [AuditRead] = [Roles.Auditor, Roles.Office, Roles.Overseer],
+        [YearsManage] = [Roles.Office],
+        [AccountsManage] = [Roles.Admin],
+        [SecurityManage] = [Roles.SecurityAdmin],
+    };
+
+    public static void Add(AuthorizationOptions options)
+    {
+        foreach (var (name, roles) in RolesOf)
+        {
+            options.AddPolicy(name, p => p.RequireAuthenticatedUser().RequireRole(roles));
+        }
+        options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
+    }
+}
