@@ -1,4 +1,13 @@
 using System.CommandLine;
+using Baton.Cli.Accounts;
+using Baton.Cli.Audit;
+using Baton.Cli.Demo;
+using Baton.Core;
+using Baton.Core.Accounts;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Baton.Cli;
 
@@ -20,6 +29,52 @@ internal static class CliHost
     /// <summary>Every verb, one line per feature.</summary>
     public static IEnumerable<Command> Commands()
     {
-        yield break;
+        yield return DatabaseCommands.Migrate();
+        yield return DemoCommands.Seed();
+        yield return UserCommands.Create();
+        yield return AuditCommands.Create();
+    }
+
+    /// <summary>
+    /// The services a verb that touches the database needs, configured from the same keys as the web app
+    /// (appsettings.json beside the tool, environment variables such as <c>Database__Path</c>), then the options.
+    /// Verbs act as <see cref="CurrentUser.System"/>.
+    /// </summary>
+    public static ServiceProvider Services(ParseResult parse)
+    {
+        var overrides = new Dictionary<string, string?>(StringComparer.Ordinal);
+        if (parse.GetValue(DbOption) is { Length: > 0 } db)
+        {
+            overrides["Database:Path"] = db;
+            overrides["Database:Provider"] = "Sqlite";
+        }
+        if (parse.GetValue(ProviderOption) is { Length: > 0 } provider)
+        {
+            overrides["Database:Provider"] = provider;
+        }
+        var configuration = new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
+            .AddEnvironmentVariables()
+            .AddInMemoryCollection(overrides)
+            .Build();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddBaton(BatonDatabase.FromConfiguration(configuration));
+        services.AddSingleton(CurrentUser.System);
+        services.AddIdentityCore<BatonUser>(BatonServices.ConfigureIdentity)
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<BatonDbContext>()
+            .AddPasswordValidator<PolicyPasswordValidator>();
+        return services.BuildServiceProvider();
+    }
+
+    /// <summary>Applies pending migrations and reads the security policy: every verb on the database starts here.</summary>
+    public static async Task<ServiceProvider> OpenAsync(ParseResult parse, CancellationToken ct)
+    {
+        var services = Services(parse);
+        var factory = services.GetRequiredService<IDbContextFactory<BatonDbContext>>();
+        await services.GetRequiredService<BatonDatabase>().MigrateAsync(factory, ct);
+        await services.GetRequiredService<SecurityPolicy>().LoadAsync(factory, ct);
+        return services;
     }
 }

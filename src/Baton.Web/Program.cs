@@ -3,11 +3,7 @@ using System.Threading.RateLimiting;
 using AntDesign;
 using Baton.Core;
 using Baton.Core.Accounts;
-using Baton.Core.Audit;
 using Baton.Core.Demo;
-using Baton.Core.Home;
-using Baton.Core.Units;
-using Baton.Core.Years;
 using Baton.Web.Components;
 using Baton.Web.Features.Accounts;
 using Baton.Web.Features.Units;
@@ -27,24 +23,11 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(
 }
 
 var database = BatonDatabase.FromConfiguration(builder.Configuration);
-database.AddTo(builder.Services);
-builder.Services.AddSingleton(database);
-builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.AddSingleton<SecurityPolicy>();
+builder.Services.AddBaton(database);
 builder.Services.AddSingleton<SessionActivity>();
 builder.Services.AddHttpContextAccessor();
 
-builder.Services.AddIdentity<BatonUser, IdentityRole>(options =>
-    {
-        // The real password rules are the security administrator's, applied by PolicyPasswordValidator.
-        options.Password.RequiredLength = 1;
-        options.Password.RequireDigit = false;
-        options.Password.RequireLowercase = false;
-        options.Password.RequireUppercase = false;
-        options.Password.RequireNonAlphanumeric = false;
-        options.Password.RequiredUniqueChars = 1;
-        options.User.RequireUniqueEmail = false;
-    })
+builder.Services.AddIdentity<BatonUser, IdentityRole>(BatonServices.ConfigureIdentity)
     .AddEntityFrameworkStores<BatonDbContext>()
     .AddDefaultTokenProviders()
     .AddPasswordValidator<PolicyPasswordValidator>();
@@ -95,12 +78,6 @@ builder.Services.AddScoped(CurrentUserFactory.Create);
 builder.Services.AddScoped<AuthenticationStateProvider, RevalidatingAuthenticationStateProvider>();
 builder.Services.AddScoped<CircuitHandler, ActivityCircuitHandler>();
 builder.Services.AddCascadingAuthenticationState();
-builder.Services.AddScoped<UnitService>();
-builder.Services.AddScoped<YearService>();
-builder.Services.AddScoped<AuditService>();
-builder.Services.AddScoped<AccountService>();
-builder.Services.AddScoped<DemoCounty>();
-builder.Services.AddScoped<TodoService>();
 builder.Services.AddAntDesign();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddAntiforgery();

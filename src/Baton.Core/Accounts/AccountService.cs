@@ -104,6 +104,10 @@ public sealed class AccountService(
         {
             return Outcome.Fail(Outcome.Forbidden);
         }
+        if (policy.PasswordProblems(newPassword, null) is { Count: > 0 } problems)
+        {
+            return Outcome.Fail(string.Join(" ", problems));
+        }
         var account = await users.FindByIdAsync(userId);
         if (account is null)
         {
@@ -111,11 +115,16 @@ public sealed class AccountService(
         }
         return await InTransactionAsync(async () =>
         {
-            var token = await users.GeneratePasswordResetTokenAsync(account);
-            var reset = await users.ResetPasswordAsync(account, token, newPassword ?? "");
-            if (!reset.Succeeded)
+            // Remove and add inside one transaction: no reset token (and so no data-protection keys) is needed.
+            var removed = await users.RemovePasswordAsync(account);
+            if (!removed.Succeeded)
             {
-                return Describe(reset);
+                return Describe(removed);
+            }
+            var added = await users.AddPasswordAsync(account, newPassword ?? "");
+            if (!added.Succeeded)
+            {
+                return Describe(added);
             }
             account.MustChangePassword = true;
             account.LockoutEnd = null;

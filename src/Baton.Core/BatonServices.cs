@@ -1,0 +1,44 @@
+using Baton.Core.Accounts;
+using Baton.Core.Audit;
+using Baton.Core.Demo;
+using Baton.Core.Home;
+using Baton.Core.Units;
+using Baton.Core.Years;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Baton.Core;
+
+/// <summary>What both hosts (web app and CLI) register: the database, the clock, the security policy and the feature services.</summary>
+public static class BatonServices
+{
+    /// <summary>Registers everything except <see cref="CurrentUser"/> and Identity, which each host sets up its own way.</summary>
+    public static IServiceCollection AddBaton(this IServiceCollection services, BatonDatabase database)
+    {
+        database.AddTo(services);
+        services.AddSingleton(database);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<SecurityPolicy>();
+        services.AddScoped<UnitService>();
+        services.AddScoped<YearService>();
+        services.AddScoped<AuditService>();
+        services.AddScoped<AccountService>();
+        services.AddScoped<TodoService>();
+        services.AddScoped<DemoCounty>();
+        return services;
+    }
+
+    /// <summary>Identity options shared by both hosts: the real password rules are <see cref="PolicyPasswordValidator"/>'s.</summary>
+    public static void ConfigureIdentity(IdentityOptions options)
+    {
+        options.Password.RequiredLength = 1;
+        options.Password.RequireDigit = false;
+        options.Password.RequireLowercase = false;
+        options.Password.RequireUppercase = false;
+        options.Password.RequireNonAlphanumeric = false;
+        options.Password.RequiredUniqueChars = 1;
+        options.User.RequireUniqueEmail = false;
+        options.Lockout.AllowedForNewUsers = true;
+    }
+}
