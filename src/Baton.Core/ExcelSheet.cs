@@ -76,7 +76,10 @@ public static class ExcelSheet
         return rows;
     }
 
-    /// <summary>Writes one sheet with the given header order. Text that Excel would treat as a formula stays text.</summary>
+    /// <summary>
+    /// Writes one sheet with the given header order. MiniExcel writes every string as a text cell, never a
+    /// formula, so user text starting with <c>=</c>, <c>+</c>, <c>-</c> or <c>@</c> stays text (a test holds it to that).
+    /// </summary>
     public static void Write(Stream stream, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<object?>> rows, string sheetName = "Sheet1")
     {
         var data = rows.Select(r =>
@@ -84,7 +87,7 @@ public static class ExcelSheet
             var map = new Dictionary<string, object?>(StringComparer.Ordinal);
             for (var i = 0; i < headers.Count; i++)
             {
-                map[headers[i]] = i < r.Count ? Safe(r[i]) : null;
+                map[headers[i]] = i < r.Count ? r[i] : null;
             }
             return map;
         });
@@ -93,9 +96,6 @@ public static class ExcelSheet
         stream.SaveAs(data.Any() ? data : [header], sheetName: sheetName, excelType: ExcelType.XLSX,
             printHeader: true);
     }
-
-    private static object? Safe(object? value) =>
-        value is string s && s.Length > 0 && s[0] is '=' or '+' or '-' or '@' ? "'" + s : value;
 
     private static string Text(object? value) => value switch
     {

@@ -27,7 +27,7 @@ public sealed partial class UnitService(IDbContextFactory<BatonDbContext> dbFact
     public async Task<IReadOnlyList<UnitRow>> ListAsync(int year, bool includeRetired = false, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await Rows(db, year, includeRetired).ToListAsync(ct);
+        return await Rows(db, year, includeRetired, only: null).ToListAsync(ct);
     }
 
     public async Task<UnitRow?> GetAsync(long id, int year, CancellationToken ct = default)
@@ -37,12 +37,16 @@ public sealed partial class UnitService(IDbContextFactory<BatonDbContext> dbFact
             return null;
         }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await Rows(db, year, includeRetired: true).SingleOrDefaultAsync(u => u.Id == id, ct);
+        return await Rows(db, year, includeRetired: true, only: id).SingleOrDefaultAsync(ct);
     }
 
-    private IQueryable<UnitRow> Rows(BatonDbContext db, int year, bool includeRetired)
+    private IQueryable<UnitRow> Rows(BatonDbContext db, int year, bool includeRetired, long? only)
     {
         var units = db.Units.AsNoTracking();
+        if (only is { } id)
+        {
+            units = units.Where(u => u.Id == id);
+        }
         if (!user.SeesAllUnits)
         {
             var own = user.UnitId ?? -1;

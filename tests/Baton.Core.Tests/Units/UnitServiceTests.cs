@@ -1,0 +1,117 @@
+using Baton.Core.Units;
+using Microsoft.EntityFrameworkCore;
+
+namespace Baton.Core.Tests.Units;
+
+public abstract class UnitServiceTests(DatabaseProvider provider) : DatabaseTest(provider)
+{
+    private const int Year = 2026;
+
+    private async Task<UnitService> OfficeWithCategoriesAsync()
+    {
+        var units = Db.Service<UnitService>(Office);
+        Assert.True((await units.CreateCategoryAsync(Year, "TOWN-A", "镇一类", UnitKind.Town)).Ok);
+        Assert.True((await units.CreateCategoryAsync(Year, "DEPT-ECON", "经济部门", UnitKind.Department)).Ok);
+        return units;
+    }
+
+    [Fact]
+    public async Task Office_creates_a_unit_in_a_category()
+    {
+        var units = await OfficeWithCategoriesAsync();
+        var created = await units.CreateAsync(Year, new UnitInput("T01", "城关镇", UnitKind.Town, "TOWN-A"));
+        Assert.True(created.Ok, created.Error);
+        var row = Assert.Single(await units.ListAsync(Year));
+        Assert.Equal(("T01", "城关镇", "TOWN-A"), (row.Code, row.Name, row.CategoryCode));
+    }
+
+    [Fact]
+    public async Task Duplicate_code_is_refused_with_a_message()
+    {
+        var units = await OfficeWithCategoriesAsync();
+        await units.CreateAsync(Year, new UnitInput("T01", "城关镇", UnitKind.Town, null));
+        var again = await units.CreateAsync(Year, new UnitInput("T01", "东河镇", UnitKind.Town, null));
+        Assert.False(again.Ok);
+        Assert.Contains("T01", again.Error, StringComparison.Ordinal);
+        Assert.Single(await units.ListAsync(Year));
+    }
+
+    [Fact]
+    public async Task Category_of_the_other_kind_is_refused()
+    {
+        var units = await OfficeWithCategoriesAsync();
+        var outcome = await units.CreateAsync(Year, new UnitInput("D01", "发改局", UnitKind.Department, "TOWN-A"));
+        Assert.False(outcome.Ok);
+        Assert.Empty(await units.ListAsync(Year));
+    }
+
+    [Fact]
+    public async Task Unit_scoped_user_sees_only_and_cannot_change_their_unit()
+    {
+        var units = await OfficeWithCategoriesAsync();
+        var own = (await units.CreateAsync(Year, new UnitInput("T01", "城关镇", UnitKind.Town, null))).Value;
+        var other = (await units.CreateAsync(Year, new UnitInput("T02", "东河镇", UnitKind.Town, null))).Value;
+
+        var reporter = Db.Service<UnitService>(Reporter(own));
+        Assert.Equal(["T01"], (await reporter.ListAsync(Year)).Select(u => u.Code));
+        Assert.Null(await reporter.GetAsync(other, Year));
+        Assert.Empty(await reporter.LeadersAsync(other));
+        var update = await reporter.UpdateAsync(own, 0, Year, new UnitInput("T01", "改名", UnitKind.Town, null));
+        Assert.Equal(Outcome.Forbidden, update.Error);
+        Assert.False((await reporter.RetireAsync(other, 0, "无")).Ok);
+    }
+
+    [Fact]
+    public async Task Stale_version_is_a_conflict()
+    {
+        var units = await OfficeWithCategoriesAsync();
+        var id = (await units.CreateAsync(Year, new UnitInput("T01", "城关镇", UnitKind.Town, null))).Value;
+        Assert.True((await units.UpdateAsync(id, 0, Year, new UnitInput("T01", "城关镇（新）", UnitKind.Town, "TOWN-A"))).Ok);
+        var stale = await units.UpdateAsync(id, 0, Year, new UnitInput("T01", "旧名", UnitKind.Town, null));
+        Assert.Equal(Outcome.Conflict, stale.Error);
+        Assert.Equal("城关镇（新）", (await units.GetAsync(id, Year))!.Name);
+    }
+
+    [Fact]
+    public async Task Retired_unit_keeps_its_history_and_needs_a_reason()
+    {
+        var units = await OfficeWithCategoriesAsync();
+        var id = (await units.CreateAsync(Year, new UnitInput("T01", "城关镇", UnitKind.Town, null))).Value;
+        Assert.False((await units.RetireAsync(id, 0, " ")).Ok);
+        Assert.True((await units.RetireAsync(id, 0, "撤并入东河镇")).Ok);
+        Assert.Empty(await units.ListAsync(Year));
+        Assert.True(Assert.Single(await units.ListAsync(Year, includeRetired: true)).IsRetired);
+    }
+
+    [Fact]
+    public async Task New_leader_ends_the_previous_term()
+    {
+        var units = await OfficeWithCategoriesAsync();
+        var id = (await units.CreateAsync(Year, new UnitInput("T01", "城关镇", UnitKind.Town, null))).Value;
+        Assert.True((await units.SetLeaderAsync(id, new LeaderInput("张三", "镇党委书记", new DateOnly(2021, 5, 1)))).Ok);
+        Assert.False((await units.SetLeaderAsync(id, new LeaderInput("李四", "镇党委书记", new DateOnly(2020, 1, 1)))).Ok);
+        Assert.True((await units.SetLeaderAsync(id, new LeaderInput("李四", "镇党委书记", new DateOnly(2025, 9, 1)))).Ok);
+        var leaders = await units.LeadersAsync(id);
+        Assert.Equal(["李四", "张三"], leaders.Select(l => l.Name));
+        Assert.Equal(new DateOnly(2025, 9, 1), leaders[1].Until);
+        Assert.Equal("李四", (await units.GetAsync(id, Year))!.LeaderName);
+    }
+
+    [Fact]
+    public async Task Every_change_is_audited_with_before_and_after()
+    {
+        var units = await OfficeWithCategoriesAsync();
+        var id = (await units.CreateAsync(Year, new UnitInput("T01", "城关镇", UnitKind.Town, null))).Value;
+        await units.UpdateAsync(id, 0, Year, new UnitInput("T01", "城关街道", UnitKind.Town, null));
+        await using var db = await Db.ContextAsync();
+        var update = await db.AuditEntries.SingleAsync(a => a.EntityType == "Unit" && a.Action == "update");
+        Assert.Equal("office", update.Actor);
+        Assert.Contains("城关镇", update.Before, StringComparison.Ordinal);
+        Assert.Contains("城关街道", update.After, StringComparison.Ordinal);
+        Assert.Equal(id.ToString(System.Globalization.CultureInfo.InvariantCulture), update.EntityId);
+    }
+}
+
+public sealed class SqliteUnitServiceTests() : UnitServiceTests(DatabaseProvider.Sqlite);
+
+public sealed class PostgresUnitServiceTests() : UnitServiceTests(DatabaseProvider.Postgres);
