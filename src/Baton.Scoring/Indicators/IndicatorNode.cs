@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Baton.Scoring.Results;
 
 namespace Baton.Scoring.Indicators;
 
@@ -41,5 +42,24 @@ public sealed record IndicatorLeaf(string Id, string Name, decimal Points, LeafR
     /// <summary>The department that reviews and scores this indicator (牵头考核部门); display only.</summary>
     public string? LeadUnit { get; init; }
 
+    /// <summary>
+    /// Scores one value under this leaf's rule, as the engine does: for previews while the office sets
+    /// up a rule (试算) and for tests.
+    /// </summary>
+    /// <param name="value">The unit's target and actual value, or null when nothing was reported.</param>
+    /// <param name="decimals">Decimals of the rounded points.</param>
+    public LeafScore Score(LeafValue? value, int decimals = Rounding.DefaultDecimals)
+    {
+        var outcome = Rule.Evaluate(this, value);
+        var points = Rounding.Round(outcome.Points, decimals);
+        return new LeafScore(points, outcome.Flags, Rule.Explain(this, value, points, decimals));
+    }
+
     private protected override void Seal() { }
 }
+
+/// <summary>A leaf's score for one unit.</summary>
+/// <param name="Points">Points earned, rounded with <see cref="Rounding"/>.</param>
+/// <param name="Flags">Missing value, veto or grade cap.</param>
+/// <param name="Formula">The computation in Chinese, e.g. "得分 = 完成率 96.0% × 5 分 = 4.80 分".</param>
+public sealed record LeafScore(decimal Points, LeafFlags Flags, string Formula);

@@ -23,9 +23,12 @@ internal static class Explanation
         for (var i = 0; i < n; i++)
         {
             children[i] = [];
+        }
+        for (var i = 0; i < n; i++)
+        {
             if (tree.Parent[i] >= 0)
             {
-                (children[tree.Parent[i]] ??= []).Add(i);
+                children[tree.Parent[i]].Add(i);
             }
         }
 
