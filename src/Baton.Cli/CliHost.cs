@@ -20,6 +20,6 @@ internal static class CliHost
     /// <summary>Every verb, one line per feature.</summary>
     public static IEnumerable<Command> Commands()
     {
-        yield break;
+        yield return Indicators.WeightsCommand.Create();
     }
 }
