@@ -99,7 +99,7 @@ internal static class Explanation
                 Code = component.Code,
                 Points = component.Score,
                 MaxPoints = 100m,
-                Children = Nodes(children[root], tree, scores, children, aligned, decimals),
+                Children = [Node(root, tree, scores, children, aligned, decimals)],
             };
         }
         var value = result.Input.Components.IsDefault ? null : result.Input.Components.FirstOrDefault(v => string.Equals(v.Code, component.Code, StringComparison.Ordinal));

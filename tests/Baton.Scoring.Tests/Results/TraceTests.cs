@@ -71,4 +71,16 @@ public class TraceTests
         Assert.Contains(trace.Children, n => n.Label == "等次" && n.Formula.Contains("评为", StringComparison.Ordinal));
         Assert.Contains(trace.Children, n => n.Label == "目标奖");
     }
+
+    [Fact]
+    public void A_weighted_group_shows_its_weights_and_child_completion()
+    {
+        var tree = new IndicatorGroup("root", "指标", [
+            new IndicatorLeaf("a", "甲", 50m, new CompletionRateRule()) { Weight = 0.25m },
+            new IndicatorLeaf("b", "乙", 50m, new CompletionRateRule()) { Weight = 0.75m },
+        ]);
+        var unit = new UnitInput("A", "甲镇", "C", [new("a", 100m, 40m), new("b", 100m, 100m)]);
+        var trace = Score(CategorySpec.IndicatorsOnly("C", "类", tree, Grades()), unit).Explain("A");
+        Assert.Equal("得分 = 100 分 × (25.0% × 40.0% + 75.0% × 100.0%) = 85.00 分", All(trace).Single(n => n.Code == "root").Formula);
+    }
 }
