@@ -67,8 +67,7 @@ internal static class Explanation
             .Append(" − 减分 ").Append(TraceFormat.Points(result.Deduction, decimals))
             .Append(" = ").Append(TraceFormat.Points(result.Overall, decimals)).Append(" 分");
 
-        var categoryRules = new CategoryResult(context.Spec, [], []);
-        lines.Add(new TraceNode("排名", string.Create(CultureInfo.InvariantCulture, $"在“{context.Spec.Name}”中排名第 {result.Rank} 名；{categoryRules.TieBreakRule}")));
+        lines.Add(new TraceNode("排名", string.Create(CultureInfo.InvariantCulture, $"在“{context.Spec.Name}”中排名第 {result.Rank} 名；{CategoryResult.Describe(context.Spec.TieBreak)}")));
         lines.Add(new TraceNode("等次", result.GradeReason)
         {
             Flag = result.Vetoed ? "一票否决" : result.Capped ? "等次封顶" : null,

@@ -75,16 +75,18 @@ public sealed class CategoryResult
     public ImmutableArray<QuotaOutcome> Quotas { get; }
 
     /// <summary>The tie-break rule used for ranking, in words (recorded with the result).</summary>
-    public string TieBreakRule => Spec.TieBreak switch
+    public string TieBreakDescription => Describe(Spec.TieBreak);
+
+    internal static string Describe(TieBreak tieBreak) => tieBreak switch
     {
         TieBreak.IndicatorsThenShared => "综合得分相同的，指标考核得分高者排名在前；仍相同的并列（竞争排名：1、2、2、4）",
         _ => "综合得分相同的并列，后续名次顺延（竞争排名：1、2、2、4）",
     };
 
     /// <summary>The rule for units tied across a quota line, in words (recorded with the result).</summary>
-    public string QuotaTieRule => Spec.Grades.QuotaTies switch
+    public string QuotaTieDescription => Spec.Grades.QuotaTies switch
     {
-        Results.QuotaTieRule.IncludeTied => "名额线上并列的单位全部进入该等次，可超出名额",
+        QuotaTieRule.IncludeTied => "名额线上并列的单位全部进入该等次，可超出名额",
         _ => "名额线上并列、名额不足以容纳全部并列单位的，并列单位均不进入该等次，余下名额空缺",
     };
 }

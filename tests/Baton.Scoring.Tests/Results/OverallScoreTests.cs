@@ -82,7 +82,7 @@ public class OverallScoreTests
         var result = Score(ScoreIsActual(), Unit("A", 95m), Unit("B", 90m), Unit("C", 90m), Unit("D", 80m));
         Assert.Equal([1, 2, 2, 4], result.Categories[0].Units.Select(u => u.Rank));
         Assert.Equal(["A", "B", "C", "D"], result.Categories[0].Units.Select(u => u.Id));
-        Assert.Contains("1、2、2、4", result.Categories[0].TieBreakRule, StringComparison.Ordinal);
+        Assert.Contains("1、2、2、4", result.Categories[0].TieBreakDescription, StringComparison.Ordinal);
     }
 
     [Fact]

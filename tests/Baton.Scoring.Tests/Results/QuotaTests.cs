@@ -51,7 +51,7 @@ public class QuotaTests
         Assert.Equal("良好", result.Unit("E").Grade);   // the empty place does not pass over the tie
         Assert.Contains("并列", result.Unit("C").GradeReason, StringComparison.Ordinal);
         Assert.Equal(2, result.Categories[0].Quotas[0].Taken);
-        Assert.Contains("均不进入该等次", result.Categories[0].QuotaTieRule, StringComparison.Ordinal);
+        Assert.Contains("均不进入该等次", result.Categories[0].QuotaTieDescription, StringComparison.Ordinal);
     }
 
     [Fact]
