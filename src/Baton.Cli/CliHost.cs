@@ -76,5 +76,6 @@ internal static class CliHost
         await services.GetRequiredService<BatonDatabase>().MigrateAsync(factory, ct);
         await services.GetRequiredService<SecurityPolicy>().LoadAsync(factory, ct);
         return services;
+        yield return Indicators.WeightsCommand.Create();
     }
 }
