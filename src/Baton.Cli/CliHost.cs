@@ -20,6 +20,7 @@ internal static class CliHost
     /// <summary>Every verb, one line per feature.</summary>
     public static IEnumerable<Command> Commands()
     {
+        yield return Ratings.CalibrateCommand.Create();
         yield break;
     }
 }

@@ -59,6 +59,9 @@ public sealed record RaschRaterMeasure(string Rater, int Count, double RawMean, 
 /// </remarks>
 public sealed class RaschCalibration
 {
+    /// <summary>Beyond this many logits a measure is taken as diverging (real data stay within about ±10).</summary>
+    private const double DivergenceLimit = 40;
+
     private readonly double[] thresholds;
 
     private RaschCalibration(int maximumCategory, double[] thresholds, double[] thresholdErrors, RaschUnitMeasure[] units, RaschRaterMeasure[] raters, int iterations, DesignConnectivity connectivity)
@@ -248,6 +251,14 @@ public sealed class RaschCalibration
                 change = Math.Max(change, Math.Abs(f[k] - before[k]));
             }
             converged = change < options.Tolerance;
+            if (b.Concat(c).Concat(f).Any(v => Math.Abs(v) > DivergenceLimit))
+            {
+                // Perfectly ordered (Guttman) data: the likelihood keeps rising as measures spread, so
+                // no finite estimate exists. Stop rather than iterate towards infinity.
+                return Refuse(RefusalReason.NotConverged,
+                    $"等级评分呈完全有序的模式（每个单位的等级都能由评分人和单位完全排定），极大似然估计不存在，估计值超过±{DivergenceLimit}logit后停止。" +
+                    "请增加评分或合并等级，或改用加性模型。", connectivity);
+            }
         }
         if (!converged)
         {

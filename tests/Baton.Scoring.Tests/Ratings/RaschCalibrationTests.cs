@@ -127,5 +127,24 @@ public class RaschCalibrationTests
         Assert.Equal(RefusalReason.InvalidScale, outcome.Refusal!.Reason);
     }
 
+    [Fact]
+    public void Perfectly_ordered_grades_have_no_finite_estimate_and_are_refused_quickly()
+    {
+        // Each unit's grade is fixed by unit and rater alone: the maximum-likelihood estimates diverge.
+        var ratings = new List<(int, int, double)>();
+        for (var r = 0; r < 8; r++)
+        {
+            for (var u = 0; u < 10; u++)
+            {
+                ratings.Add((r, u, Math.Clamp((int)Math.Round(u / 3.0 + (r % 3) - 1), 0, 3)));
+            }
+        }
+
+        var outcome = RaschCalibration.Fit(Simulation.ToSet(ratings));
+
+        Assert.Equal(RefusalReason.NotConverged, outcome.Refusal!.Reason);
+        Assert.Contains("完全有序", outcome.Refusal.Message, StringComparison.Ordinal);
+    }
+
     private static int Index(string name) => int.Parse(name.AsSpan(1), System.Globalization.CultureInfo.InvariantCulture);
 }
