@@ -136,6 +136,7 @@ internal static class CalibrateCommand
         Number(json, "grandMean", fit.GrandMean);
         Number(json, "residualVariance", fit.ResidualVariance);
         json.WriteString("standardErrors", fit.StandardErrorMethod == StandardErrorMethod.Exact ? "exact" : "diagonal-approximation");
+        json.WriteBoolean("standardErrorsMayBeUnderstated", fit.StandardErrorsMayBeUnderstated);
         json.WriteStartArray("units");
         for (var u = 0; u < fit.Units.Count; u++)
         {

@@ -186,6 +186,7 @@ public class AdditiveCalibrationTests
         var approximate = AdditiveCalibration.Fit(set, new CalibrationOptions { ExactStandardErrorRaterLimit = 0 }).GetValueOrThrow();
 
         Assert.Equal(StandardErrorMethod.DiagonalApproximation, approximate.StandardErrorMethod);
+        Assert.False(approximate.StandardErrorsMayBeUnderstated);
         for (var u = 0; u < exact.Units.Count; u++)
         {
             Assert.Equal(exact.Units[u].Effect, approximate.Units[u].Effect, Tight);
@@ -195,6 +196,29 @@ public class AdditiveCalibrationTests
         {
             Assert.InRange(approximate.Raters[r].StandardError / exact.Raters[r].StandardError, 0.9, 1.1);
         }
+    }
+
+    [Fact]
+    public void Chain_design_with_approximate_standard_errors_is_flagged_as_possibly_understated()
+    {
+        // Rater r scores units 2r..2r+5 (mod 600): each rater shares units only with neighbours.
+        var random = new Random(3);
+        var chain = new List<(int, int, double)>();
+        for (var r = 0; r < 300; r++)
+        {
+            for (var k = 0; k < 6; k++)
+            {
+                chain.Add((r, (2 * r + k) % 600, 70 + 10 * random.NextDouble()));
+            }
+        }
+        var set = Simulation.ToSet(chain);
+
+        var approximate = AdditiveCalibration.Fit(set, new CalibrationOptions { ExactStandardErrorRaterLimit = 0 }).GetValueOrThrow();
+        var exact = AdditiveCalibration.Fit(set).GetValueOrThrow();
+
+        Assert.True(approximate.StandardErrorsMayBeUnderstated);
+        Assert.False(exact.StandardErrorsMayBeUnderstated);
+        Assert.True(approximate.Units[0].StandardError < 0.5 * exact.Units[0].StandardError);
     }
 
     [Fact]
