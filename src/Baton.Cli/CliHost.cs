@@ -33,6 +33,8 @@ internal static class CliHost
         yield return DemoCommands.Seed();
         yield return UserCommands.Create();
         yield return AuditCommands.Create();
+        yield return Indicators.WeightsCommand.Create();
+        yield return Ratings.CalibrateCommand.Create();
     }
 
     /// <summary>
@@ -76,6 +78,5 @@ internal static class CliHost
         await services.GetRequiredService<BatonDatabase>().MigrateAsync(factory, ct);
         await services.GetRequiredService<SecurityPolicy>().LoadAsync(factory, ct);
         return services;
-        yield return Indicators.WeightsCommand.Create();
     }
 }
