@@ -73,11 +73,8 @@ public sealed class BatonDbContext(DbContextOptions<BatonDbContext> options, Tim
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
-
-        foreach (var type in builder.Model.GetEntityTypes().Where(t => typeof(Versioned).IsAssignableFrom(t.ClrType)))
-        {
-            builder.Entity(type.ClrType).Property(nameof(Versioned.Version)).IsConcurrencyToken();
-        }
+        // Feature folders configure their own entities with IEntityTypeConfiguration<T> classes.
+        builder.ApplyConfigurationsFromAssembly(typeof(BatonDbContext).Assembly);
 
         builder.Entity<IdentityRole>().HasData(Accounts.Roles.All.Select((role, i) => new IdentityRole
         {
@@ -169,6 +166,11 @@ public sealed class BatonDbContext(DbContextOptions<BatonDbContext> options, Tim
             e.Property(i => i.FileName).HasMaxLength(260);
             e.Property(i => i.By).HasMaxLength(256);
         });
+
+        foreach (var type in builder.Model.GetEntityTypes().Where(t => typeof(Versioned).IsAssignableFrom(t.ClrType)))
+        {
+            builder.Entity(type.ClrType).Property(nameof(Versioned.Version)).IsConcurrencyToken();
+        }
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
