@@ -56,7 +56,23 @@ builder.Services.ConfigureApplicationCookie(options =>
         await SecurityStampValidator.ValidatePrincipalAsync(context);
     };
 });
-builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+builder.Services.Configure<SecurityStampValidatorOptions>(options =>
+{
+    options.ValidationInterval = TimeSpan.FromMinutes(1);
+    // Identity rebuilds the principal from the database; keep the session's own claims.
+    options.OnRefreshingPrincipal = context =>
+    {
+        var identity = context.NewPrincipal?.Identities.FirstOrDefault();
+        foreach (var claim in context.CurrentPrincipal?.Claims.Where(c => c.Type.StartsWith("baton:", StringComparison.Ordinal)) ?? [])
+        {
+            identity?.AddClaim(new System.Security.Claims.Claim(claim.Type, claim.Value));
+        }
+        return Task.CompletedTask;
+    };
+});
+// Chinese text is written as itself, not as numeric character references.
+builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
+    options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 builder.Services.AddAuthorization(Policies.Add);
 builder.Services.AddRateLimiter(options =>
 {

@@ -24,7 +24,7 @@ public sealed class ActivityCircuitHandler(AuthenticationStateProvider authentic
 /// A circuit does not re-check the cookie by itself.
 /// </summary>
 public sealed class RevalidatingAuthenticationStateProvider(
-    ILoggerFactory loggerFactory, IServiceScopeFactory scopes, SessionActivity activity, TimeProvider clock)
+    ILoggerFactory loggerFactory, IServiceScopeFactory scopes, SessionActivity activity)
     : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
     protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(1);
@@ -40,7 +40,7 @@ public sealed class RevalidatingAuthenticationStateProvider(
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<BatonUser>>();
         var user = await users.GetUserAsync(authenticationState.User);
-        if (user is null || user.IsDisabled || user.LockoutEnd > clock.GetUtcNow())
+        if (user is null || user.IsDisabled || await users.IsLockedOutAsync(user))
         {
             return false;
         }

@@ -1,0 +1,101 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Baton.Core.Accounts;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Baton.Web.Tests;
+
+/// <summary>
+/// The web app on a fresh SQLite file with the demo county, a fake clock, and (unless told otherwise)
+/// a sign-in rate limit high enough for tests that sign in many users.
+/// </summary>
+public sealed class BatonWebFactory : WebApplicationFactory<Program>
+{
+    private readonly string _path = Path.Combine(Path.GetTempPath(), $"baton-web-{Guid.NewGuid():N}.db");
+    private readonly int? _signInAttemptsPerMinute;
+
+    public BatonWebFactory() : this(100)
+    {
+    }
+
+    public BatonWebFactory(int? signInAttemptsPerMinute) => _signInAttemptsPerMinute = signInAttemptsPerMinute;
+
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero));
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Database:Provider", "Sqlite");
+        builder.UseSetting("Database:Path", _path);
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+    }
+
+    /// <summary>Starts the app and applies the test's rate limit through the security administrator's own service.</summary>
+    public async Task StartAsync()
+    {
+        _ = Server;
+        if (_signInAttemptsPerMinute is { } limit)
+        {
+            await using var scope = Services.CreateAsyncScope();
+            var security = ActivatorUtilities.CreateInstance<AccountService>(scope.ServiceProvider, new CurrentUser("secadmin", [Roles.SecurityAdmin], null));
+            var settings = security.Settings;
+            var outcome = await security.SaveSettingsAsync(new SecuritySettings
+            {
+                Version = settings.Version, MinPasswordLength = settings.MinPasswordLength, MinCharacterClasses = settings.MinCharacterClasses,
+                MaxFailedSignIns = settings.MaxFailedSignIns, LockoutMinutes = settings.LockoutMinutes, IdleTimeoutMinutes = settings.IdleTimeoutMinutes,
+                SignInAttemptsPerMinute = limit, AuditRetentionDays = settings.AuditRetentionDays,
+            });
+            Assert.True(outcome.Ok, outcome.Error);
+        }
+    }
+
+    public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>Signs in through the login form, as a browser does. Returns the client and the response to the form post.</summary>
+    public async Task<(HttpClient Client, HttpResponseMessage Response)> SignInAsync(string userName, string password = "Baton#2025")
+    {
+        var client = Anonymous();
+        var response = await PostLoginAsync(client, userName, password);
+        return (client, response);
+    }
+
+    public async Task<HttpClient> SignedInAsync(string userName)
+    {
+        var (client, response) = await SignInAsync(userName);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.DoesNotContain("error", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        return client;
+    }
+
+    public static async Task<HttpResponseMessage> PostLoginAsync(HttpClient client, string userName, string password)
+    {
+        var token = await AntiforgeryTokenAsync(client, "/login");
+        return await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["userName"] = userName,
+            ["password"] = password,
+            ["__RequestVerificationToken"] = token,
+        }));
+    }
+
+    public static async Task<string> AntiforgeryTokenAsync(HttpClient client, string page)
+    {
+        var html = await client.GetStringAsync(page);
+        var match = Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"|type=\"hidden\" name=\"__RequestVerificationToken\" value=\"([^\"]+)\"");
+        Assert.True(match.Success, $"no antiforgery token on {page}");
+        return WebUtility.HtmlDecode(match.Groups[1].Success ? match.Groups[1].Value : match.Groups[2].Value);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        {
+            File.Delete(_path + suffix);
+        }
+    }
+}
