@@ -17,10 +17,6 @@ using Microsoft.EntityFrameworkCore;
 var builder = WebApplication.CreateBuilder(args);
 // Serve the packages' static assets (AntDesign's CSS and JS) when run from the build output, not only when published.
 builder.WebHost.UseStaticWebAssets();
-if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
-{
-    builder.WebHost.UseUrls("http://127.0.0.1:5080");
-}
 
 var database = BatonDatabase.FromConfiguration(builder.Configuration);
 builder.Services.AddBaton(database);
