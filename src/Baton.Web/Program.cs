@@ -87,11 +87,12 @@ builder.Services.AddRateLimiter(options =>
 });
 
 builder.Services.AddScoped(CurrentUserFactory.Create);
-builder.Services.AddScoped<AuthenticationStateProvider, RevalidatingAuthenticationStateProvider>();
-builder.Services.AddScoped<CircuitHandler, ActivityCircuitHandler>();
 builder.Services.AddCascadingAuthenticationState();
 builder.Services.AddAntDesign();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+// After the framework's own registration, so that circuits get the revalidating provider.
+builder.Services.AddScoped<AuthenticationStateProvider, RevalidatingAuthenticationStateProvider>();
+builder.Services.AddScoped<CircuitHandler, ActivityCircuitHandler>();
 builder.Services.AddAntiforgery();
 
 var app = builder.Build();

@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.Playwright;
 
 namespace Baton.E2E;
@@ -19,6 +22,9 @@ public sealed class BrowserApp : IAsyncLifetime
 
     public string BaseUrl { get; private set; } = "";
 
+    /// <summary>The app's clock: tests move it to make a session idle.</summary>
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero));
+
     public static string ScreenshotFolder { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
 
     public async Task InitializeAsync()
@@ -29,6 +35,8 @@ public sealed class BrowserApp : IAsyncLifetime
             builder.UseSetting("Database:Provider", "Sqlite");
             builder.UseSetting("Database:Path", _path);
             builder.UseSetting("urls", $"http://127.0.0.1:{port}");
+            builder.UseSetting("Security:CircuitRevalidationSeconds", "1");
+            builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
         });
         _factory.UseKestrel();
         _factory.StartServer();

@@ -52,6 +52,29 @@ public sealed class UnitsInBrowserTests(BrowserApp app) : IClassFixture<BrowserA
     }
 
     [Fact]
+    public async Task Idle_open_page_is_signed_out_by_the_server()
+    {
+        var page = await app.NewPageAsync();
+        await app.SignInAsync(page, "overseer");
+        await page.WaitForURLAsync(app.BaseUrl + "/");
+        await page.GotoAsync(app.BaseUrl + "/units");
+        await BrowserApp.WaitInteractiveAsync(page);
+        await Assertions.Expect(page.Locator("#unit-table")).ToContainTextAsync("城关镇");
+
+        // Working inside the page counts as activity, though no HTTP request is made.
+        app.Clock.Advance(TimeSpan.FromMinutes(20));
+        await page.GetByText("考核类别").First.ClickAsync();
+        app.Clock.Advance(TimeSpan.FromMinutes(20));
+        await page.WaitForTimeoutAsync(3000);
+        Assert.EndsWith("/units", page.Url, StringComparison.Ordinal);
+
+        // Nobody touches the page for 31 minutes: the live circuit ends and the browser lands on the login page.
+        app.Clock.Advance(TimeSpan.FromMinutes(31));
+        await page.WaitForURLAsync("**/login**", new PageWaitForURLOptions { Timeout = 30_000 });
+        await Assertions.Expect(page.Locator("#userName")).ToBeVisibleAsync();
+    }
+
+    [Fact]
     public async Task Five_wrong_passwords_show_the_lockout_message()
     {
         var page = await app.NewPageAsync();

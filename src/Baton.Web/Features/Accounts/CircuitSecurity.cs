@@ -24,10 +24,12 @@ public sealed class ActivityCircuitHandler(AuthenticationStateProvider authentic
 /// A circuit does not re-check the cookie by itself.
 /// </summary>
 public sealed class RevalidatingAuthenticationStateProvider(
-    ILoggerFactory loggerFactory, IServiceScopeFactory scopes, SessionActivity activity)
+    ILoggerFactory loggerFactory, IServiceScopeFactory scopes, SessionActivity activity, IConfiguration configuration)
     : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
-    protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(1);
+    /// <summary>Once a minute unless <c>Security:CircuitRevalidationSeconds</c> says otherwise (browser tests use seconds).</summary>
+    protected override TimeSpan RevalidationInterval =>
+        TimeSpan.FromSeconds(configuration.GetValue("Security:CircuitRevalidationSeconds", 60));
 
     protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken)
     {
