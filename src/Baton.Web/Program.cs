@@ -21,6 +21,7 @@ builder.WebHost.UseStaticWebAssets();
 var database = BatonDatabase.FromConfiguration(builder.Configuration);
 builder.Services.AddBaton(database);
 builder.Services.AddSingleton<SessionActivity>();
+builder.Services.AddHostedService<Baton.Web.Features.Audit.AuditRetention>();
 builder.Services.AddHttpContextAccessor();
 
 builder.Services.AddIdentity<BatonUser, IdentityRole>(BatonServices.ConfigureIdentity)

@@ -24,6 +24,16 @@ internal static class AuditCommands
             await Console.Error.WriteLineAsync($"审计链已被破坏：{result.Problem}（已校验 {result.Checked} 条）");
             return 1;
         });
-        return new Command("audit", "审计日志") { verify };
+        var purge = new Command("purge", "删除超过保存期（安全策略中设置，至少 190 天）的审计记录，审计链仍可校验");
+        purge.SetAction(async (parse, ct) =>
+        {
+            await using var services = await CliHost.OpenAsync(parse, ct);
+            await using var db = await services.GetRequiredService<IDbContextFactory<BatonDbContext>>().CreateDbContextAsync(ct);
+            var days = services.GetRequiredService<Baton.Core.Accounts.SecurityPolicy>().Current.AuditRetentionDays;
+            var deleted = await AuditService.PurgeExpiredAsync(db, days, ct);
+            Console.WriteLine($"已删除 {deleted} 条超过 {days} 天的审计记录。");
+            return 0;
+        });
+        return new Command("audit", "审计日志") { verify, purge };
     }
 }

@@ -1,4 +1,5 @@
 using Baton.Core.Accounts;
+using Baton.Core.Units;
 using Microsoft.EntityFrameworkCore;
 
 namespace Baton.Core.Years;
@@ -56,9 +57,35 @@ public sealed class YearService(IDbContextFactory<BatonDbContext> dbFactory, Cur
             State = YearState.Draft,
             IsCurrent = !await db.Years.AnyAsync(ct),
         };
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         db.ActAs(user).Years.Add(entity);
         await db.SaveChangesAsync(ct);
+        await CopyCategoriesAsync(db, year, ct);
+        await transaction.CommitAsync(ct);
         return new YearRow(entity.Id, entity.Year, entity.Name, entity.State, entity.IsCurrent, entity.Version);
+    }
+
+    /// <summary>
+    /// A new year starts from the categories of the latest earlier year and the same units in them
+    /// (retired units left out), which the office then adjusts; most units keep their category.
+    /// </summary>
+    private static async Task CopyCategoriesAsync(BatonDbContext db, int year, CancellationToken ct)
+    {
+        var source = await db.UnitCategories.Where(c => c.Year < year).MaxAsync(c => (int?)c.Year, ct);
+        if (source is null)
+        {
+            return;
+        }
+        var categories = await db.UnitCategories.AsNoTracking().Where(c => c.Year == source).ToListAsync(ct);
+        var copies = categories.ToDictionary(c => c.Id, c => new UnitCategory { Year = year, Code = c.Code, Name = c.Name, Kind = c.Kind });
+        db.UnitCategories.AddRange(copies.Values);
+        await db.SaveChangesAsync(ct);
+        var memberships = await (from m in db.CategoryMemberships
+                                 join u in db.Units on m.UnitId equals u.Id
+                                 where m.Year == source && u.RetiredAt == null
+                                 select new { m.UnitId, m.CategoryId }).ToListAsync(ct);
+        db.CategoryMemberships.AddRange(memberships.Select(m => new CategoryMembership { Year = year, UnitId = m.UnitId, CategoryId = copies[m.CategoryId].Id }));
+        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>Moves the year one step forward or back. Both directions need a reason; going back is the office's correction.</summary>

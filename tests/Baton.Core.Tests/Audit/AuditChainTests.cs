@@ -91,6 +91,38 @@ public abstract class AuditChainTests(DatabaseProvider provider) : DatabaseTest(
     }
 
     [Fact]
+    public async Task Purge_keeps_the_retention_period_and_the_chain_verifiable()
+    {
+        await ChangeSomethingAsync(2);
+        Db.Clock.Advance(TimeSpan.FromDays(200));
+        Assert.True((await Db.Service<UnitService>(Office).CreateAsync(2026, new UnitInput("T09", "第九镇", UnitKind.Town, null))).Ok);
+
+        await using (var db = await Db.ContextAsync())
+        {
+            await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => AuditService.PurgeExpiredAsync(db, 100));
+            Assert.Equal(0, await AuditService.PurgeExpiredAsync(db, 365));
+            Assert.Equal(2, await AuditService.PurgeExpiredAsync(db, 190));
+        }
+        await using (var check = await Db.ContextAsync())
+        {
+            Assert.Equal([3L, 4L], await check.AuditEntries.OrderBy(a => a.Sequence).Select(a => a.Sequence).ToListAsync());
+        }
+        Assert.True((await VerifyAsync()).Intact);
+
+        // Removing a kept entry by hand is still detected.
+        await ExecuteAsync("DELETE FROM \"AuditEntries\" WHERE \"Sequence\" = 3");
+        Assert.False((await VerifyAsync()).Intact);
+    }
+
+    [Fact]
+    public async Task Deleting_the_first_entries_without_a_purge_is_detected()
+    {
+        await ChangeSomethingAsync(3);
+        await ExecuteAsync("DELETE FROM \"AuditEntries\" WHERE \"Sequence\" = 1");
+        Assert.Equal(1, (await VerifyAsync()).BrokenAt);
+    }
+
+    [Fact]
     public async Task Only_auditor_office_and_overseer_read_the_trail()
     {
         await ChangeSomethingAsync(1);

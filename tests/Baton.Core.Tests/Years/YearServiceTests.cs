@@ -1,3 +1,4 @@
+using Baton.Core.Units;
 using Baton.Core.Years;
 using Microsoft.EntityFrameworkCore;
 
@@ -26,6 +27,24 @@ public abstract class YearServiceTests(DatabaseProvider provider) : DatabaseTest
 
         await using var db = await Db.ContextAsync();
         Assert.Equal(2, await db.AuditEntries.CountAsync(a => a.EntityType == nameof(YearTransition)));
+    }
+
+    [Fact]
+    public async Task New_year_starts_from_the_previous_years_categories()
+    {
+        var years = Db.Service<YearService>(Office);
+        var units = Db.Service<UnitService>(Office);
+        await years.CreateAsync(2025, null);
+        await units.CreateCategoryAsync(2025, "TOWN-A", "镇一类", UnitKind.Town);
+        var kept = (await units.CreateAsync(2025, new UnitInput("T01", "城关镇", UnitKind.Town, "TOWN-A"))).Value;
+        var retired = (await units.CreateAsync(2025, new UnitInput("T02", "东河镇", UnitKind.Town, "TOWN-A"))).Value;
+        await units.RetireAsync(retired, 0, "撤并");
+
+        Assert.True((await years.CreateAsync(2026, null)).Ok);
+        var categories = await units.CategoriesAsync(2026);
+        Assert.Equal(["TOWN-A"], categories.Select(c => c.Code));
+        Assert.Equal(1, categories[0].Units);
+        Assert.Equal("TOWN-A", (await units.GetAsync(kept, 2026))!.CategoryCode);
     }
 
     [Fact]
