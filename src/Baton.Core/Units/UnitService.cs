@@ -11,9 +11,9 @@ public sealed record UnitInput(string Code, string Name, UnitKind Kind, string? 
 
 public sealed record LeaderInput(string Name, string Post, DateOnly Since);
 
-public sealed record LeaderRow(long Id, string Name, string Post, DateOnly Since, DateOnly? Until);
+public sealed record LeaderRow(long Id, string Name, string Post, DateOnly Since, DateOnly? Until, long Version);
 
-public sealed record CategoryRow(long Id, int Year, string Code, string Name, UnitKind Kind, int Units);
+public sealed record CategoryRow(long Id, int Year, string Code, string Name, UnitKind Kind, int Units, long Version);
 
 /// <summary>
 /// Units (towns and departments), their categories per year and their leaders. Unit-scoped users see
@@ -71,7 +71,7 @@ public sealed partial class UnitService(IDbContextFactory<BatonDbContext> dbFact
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.UnitCategories.AsNoTracking().Where(c => c.Year == year).OrderBy(c => c.Kind).ThenBy(c => c.Code)
-            .Select(c => new CategoryRow(c.Id, c.Year, c.Code, c.Name, c.Kind, db.CategoryMemberships.Count(m => m.CategoryId == c.Id)))
+            .Select(c => new CategoryRow(c.Id, c.Year, c.Code, c.Name, c.Kind, db.CategoryMemberships.Count(m => m.CategoryId == c.Id), c.Version))
             .ToListAsync(ct);
     }
 
@@ -94,6 +94,33 @@ public sealed partial class UnitService(IDbContextFactory<BatonDbContext> dbFact
         }
         db.ActAs(user).UnitCategories.Add(new UnitCategory { Year = year, Code = code, Name = name, Kind = kind });
         await db.SaveChangesAsync(ct);
+        return Outcome.Success;
+    }
+
+    /// <summary>Renames a category; its code stays, since imports and last year's copy refer to it.</summary>
+    public async Task<Outcome> RenameCategoryAsync(long id, long version, string name, CancellationToken ct = default)
+    {
+        if (!MayManage)
+        {
+            return Outcome.Fail(Outcome.Forbidden);
+        }
+        name = name?.Trim() ?? "";
+        if (name.Length is 0 or > 100)
+        {
+            return Outcome.Fail("类别名称必须填写，且不超过 100 个字符。");
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var category = await db.UnitCategories.SingleOrDefaultAsync(c => c.Id == id, ct);
+        if (category is null)
+        {
+            return Outcome.Fail(Outcome.NotFound);
+        }
+        if (category.Version != version)
+        {
+            return Outcome.Fail(Outcome.Conflict);
+        }
+        category.Name = name;
+        await db.ActAs(user).SaveChangesAsync(ct);
         return Outcome.Success;
     }
 
@@ -191,7 +218,7 @@ public sealed partial class UnitService(IDbContextFactory<BatonDbContext> dbFact
         }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.UnitLeaders.AsNoTracking().Where(l => l.UnitId == unitId).OrderByDescending(l => l.Since)
-            .Select(l => new LeaderRow(l.Id, l.Name, l.Post, l.Since, l.Until)).ToListAsync(ct);
+            .Select(l => new LeaderRow(l.Id, l.Name, l.Post, l.Since, l.Until, l.Version)).ToListAsync(ct);
     }
 
     /// <summary>Records a new principal leader; the previous one's term ends the day the new one starts.</summary>
@@ -216,6 +243,38 @@ public sealed partial class UnitService(IDbContextFactory<BatonDbContext> dbFact
             return Outcome.Fail("新任一把手的任职时间应晚于现任一把手的任职时间。");
         }
         ReplaceLeader(db, unitId, current, input);
+        await db.ActAs(user).SaveChangesAsync(ct);
+        return Outcome.Success;
+    }
+
+    /// <summary>Corrects a recorded leader (a misspelt name, a wrong date); a new leader is <see cref="SetLeaderAsync"/>.</summary>
+    public async Task<Outcome> CorrectLeaderAsync(long leaderId, long version, LeaderInput input, CancellationToken ct = default)
+    {
+        if (!MayManage)
+        {
+            return Outcome.Fail(Outcome.Forbidden);
+        }
+        if (LeaderError(input) is { } error)
+        {
+            return Outcome.Fail(error);
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var leader = await db.UnitLeaders.SingleOrDefaultAsync(l => l.Id == leaderId, ct);
+        if (leader is null)
+        {
+            return Outcome.Fail(Outcome.NotFound);
+        }
+        if (leader.Version != version)
+        {
+            return Outcome.Fail(Outcome.Conflict);
+        }
+        if (leader.Until is { } until && input.Since >= until)
+        {
+            return Outcome.Fail("任职日期应早于离任日期。");
+        }
+        leader.Name = input.Name.Trim();
+        leader.Post = input.Post.Trim();
+        leader.Since = input.Since;
         await db.ActAs(user).SaveChangesAsync(ct);
         return Outcome.Success;
     }

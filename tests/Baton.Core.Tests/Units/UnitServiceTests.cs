@@ -98,6 +98,24 @@ public abstract class UnitServiceTests(DatabaseProvider provider) : DatabaseTest
     }
 
     [Fact]
+    public async Task Leader_record_can_be_corrected_and_category_renamed()
+    {
+        var units = await OfficeWithCategoriesAsync();
+        var id = (await units.CreateAsync(Year, new UnitInput("T01", "城关镇", UnitKind.Town, "TOWN-A"))).Value;
+        await units.SetLeaderAsync(id, new LeaderInput("张山", "镇党委书记", new DateOnly(2021, 5, 1)));
+        var leader = Assert.Single(await units.LeadersAsync(id));
+        Assert.True((await units.CorrectLeaderAsync(leader.Id, leader.Version, new LeaderInput("张三", "镇党委书记", new DateOnly(2021, 5, 1)))).Ok);
+        Assert.Equal(Outcome.Conflict, (await units.CorrectLeaderAsync(leader.Id, leader.Version, new LeaderInput("张四", "镇长", new DateOnly(2021, 5, 1)))).Error);
+        Assert.Equal("张三", (await units.GetAsync(id, Year))!.LeaderName);
+
+        var category = (await units.CategoriesAsync(Year)).Single(c => c.Code == "TOWN-A");
+        Assert.False((await units.RenameCategoryAsync(category.Id, category.Version, " ")).Ok);
+        Assert.True((await units.RenameCategoryAsync(category.Id, category.Version, "重点镇")).Ok);
+        Assert.Equal("重点镇", (await units.GetAsync(id, Year))!.CategoryName);
+        Assert.Equal(Outcome.Forbidden, (await Db.Service<UnitService>(Reporter(id)).RenameCategoryAsync(category.Id, category.Version + 1, "x")).Error);
+    }
+
+    [Fact]
     public async Task Every_change_is_audited_with_before_and_after()
     {
         var units = await OfficeWithCategoriesAsync();
