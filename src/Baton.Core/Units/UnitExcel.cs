@@ -72,6 +72,7 @@ public sealed partial class UnitService
             return new UnitImportResult(0, 0, AlreadyImported: true);
         }
         var categories = await db.UnitCategories.Where(c => c.Year == year).ToDictionaryAsync(c => c.Code, StringComparer.Ordinal, ct);
+        var retired = (await db.Units.Where(u => u.RetiredAt != null).Select(u => u.Code).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         var errors = new List<string>();
         var firstRowOfCode = new Dictionary<string, int>(StringComparer.Ordinal);
         var parsed = new List<(ExcelRow Row, UnitKind Kind, UnitCategory? Category, LeaderInput? Leader)>();
@@ -90,6 +91,10 @@ public sealed partial class UnitService
             else if (firstRowOfCode.TryGetValue(code, out var first))
             {
                 Bad(ColumnCode, $"「{code}」与第 {first} 行重复。");
+            }
+            else if (retired.Contains(code))
+            {
+                Bad(ColumnCode, $"单位「{code}」已撤销，不能再导入；如需恢复请联系系统管理员。");
             }
             else
             {

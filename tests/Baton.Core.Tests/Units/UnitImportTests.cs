@@ -91,6 +91,17 @@ public abstract class UnitImportTests(DatabaseProvider provider) : DatabaseTest(
     }
 
     [Fact]
+    public async Task Retired_unit_is_not_brought_back_by_an_import()
+    {
+        var units = await ServiceAsync();
+        var id = (await units.CreateAsync(Year, new UnitInput("T01", "城关镇", UnitKind.Town, null))).Value;
+        await units.RetireAsync(id, 0, "撤并");
+        var result = await units.ImportAsync(Year, Sheet(UnitService.Columns, Good1), "a.xlsx");
+        Assert.Contains("第 2 行「单位代码」", result.Error, StringComparison.Ordinal);
+        Assert.Empty(await units.ListAsync(Year));
+    }
+
+    [Fact]
     public async Task Missing_column_is_named()
     {
         var units = await ServiceAsync();
