@@ -83,22 +83,33 @@ public sealed class CalibrationService(IDbContextFactory<BatonDbContext> dbFacto
         {
             return Outcome.Fail<CalibrationReport>(Outcome.NotFound);
         }
+        db.ActAs(user);
+        var report = await StoreAsync(db, round, user.UserName, ct);
+        return report.Refusal is { } refusal ? Outcome.Fail<CalibrationReport>(refusal) : report;
+    }
+
+    /// <summary>
+    /// Calibrates <paramref name="round"/> and adds its stored scores (replacing earlier ones) and a
+    /// <see cref="RatingEventKind.Calibrated"/> event to <paramref name="db"/>, then saves; a refusal saves nothing.
+    /// The demo county uses it inside its own transaction.
+    /// </summary>
+    internal static async Task<CalibrationReport> StoreAsync(BatonDbContext db, RatingRound round, string by, CancellationToken ct)
+    {
         var now = db.UtcNow;
         var report = await ComputeAsync(db, round, now, ct);
-        if (report.Refusal is { } refusal)
+        if (report.Refusal is not null)
         {
-            return Outcome.Fail<CalibrationReport>(refusal);
+            return report;
         }
-        db.ActAs(user);
-        db.CalibratedScores.RemoveRange(await db.CalibratedScores.Where(c => c.RoundId == roundId).ToListAsync(ct));
+        db.CalibratedScores.RemoveRange(await db.CalibratedScores.Where(c => c.RoundId == round.Id).ToListAsync(ct));
         db.CalibratedScores.AddRange(report.Units.Select(u => new CalibratedScore
         {
-            RoundId = roundId, UnitId = u.UnitId, Count = u.Count, RawMean = u.RawMean, Calibrated = u.Calibrated,
+            RoundId = round.Id, UnitId = u.UnitId, Count = u.Count, RawMean = u.RawMean, Calibrated = u.Calibrated,
             StandardError = u.StandardError, Score100 = u.Score100, ComputedAt = now,
         }));
         db.RatingEvents.Add(new RatingEvent
         {
-            RoundId = roundId, Kind = RatingEventKind.Calibrated, By = user.UserName, At = now,
+            RoundId = round.Id, Kind = RatingEventKind.Calibrated, By = by, At = now,
             Reason = $"{report.Model}，{report.Units.Count} 个单位，{report.Ratings} 条评分",
         });
         await db.SaveChangesAsync(ct);

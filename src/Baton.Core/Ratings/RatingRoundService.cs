@@ -53,7 +53,7 @@ public sealed class RatingRoundService(IDbContextFactory<BatonDbContext> dbFacto
             return [];
         }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.RatingRounds.AsNoTracking().Where(r => r.Year == year).OrderBy(r => r.Kind).ThenBy(r => r.Id)
+        return await db.RatingRounds.AsNoTracking().Where(r => r.Year == year).OrderBy(r => r.Id)
             .Select(r => new RoundRow(r.Id, r.Year, r.Kind, r.Name, r.Scale, r.IsClosed,
                 db.RatingRoundUnits.Count(u => u.RoundId == r.Id),
                 db.RatingRaters.Count(x => x.RoundId == r.Id),
@@ -376,6 +376,43 @@ public sealed class RatingRoundService(IDbContextFactory<BatonDbContext> dbFacto
         var existing = await db.RatingAssignments.Where(a => a.RaterId == raterId).ToListAsync(ct);
         db.RatingAssignments.RemoveRange(existing.Where(a => !unitIds.Contains(a.UnitId)));
         db.RatingAssignments.AddRange(unitIds.Distinct().Where(u => existing.All(a => a.UnitId != u)).Select(u => new RatingAssignment { RaterId = raterId, UnitId = u }));
+        await db.ActAs(user).SaveChangesAsync(ct);
+        return Outcome.Success;
+    }
+
+    /// <summary>Sets a rater's conflicts and assignments together (the office's one edit of that rater).</summary>
+    public async Task<Outcome> SetRaterUnitsAsync(long raterId, IReadOnlyCollection<long> conflicts, IReadOnlyCollection<long> assigned, CancellationToken ct = default)
+    {
+        if (!MayManage)
+        {
+            return Outcome.Fail(Outcome.Forbidden);
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rater = await db.RatingRaters.SingleOrDefaultAsync(r => r.Id == raterId, ct);
+        if (rater is null)
+        {
+            return Outcome.Fail(Outcome.NotFound);
+        }
+        if (await OpenRoundAsync(db, rater.RoundId, ct) is { } error)
+        {
+            return Outcome.Fail(error);
+        }
+        var roundUnits = await db.RatingRoundUnits.Where(u => u.RoundId == rater.RoundId).Select(u => u.UnitId).ToListAsync(ct);
+        if (assigned.Concat(conflicts).Any(u => !roundUnits.Contains(u)))
+        {
+            return Outcome.Fail("只能选择本轮评议的单位。");
+        }
+        if (await db.RatingEntries.AnyAsync(e => e.RaterId == raterId && conflicts.Contains(e.UnitId), ct))
+        {
+            return Outcome.Fail("该评议人已对所选回避单位评分；请先让其修改提交后再设回避。");
+        }
+        var existingConflicts = await db.RatingConflicts.Where(c => c.RaterId == raterId).ToListAsync(ct);
+        db.RatingConflicts.RemoveRange(existingConflicts.Where(c => !conflicts.Contains(c.UnitId)));
+        db.RatingConflicts.AddRange(conflicts.Distinct().Where(u => existingConflicts.All(c => c.UnitId != u))
+            .Select(u => new RatingConflict { RoundId = rater.RoundId, RaterId = raterId, UnitId = u }));
+        var existing = await db.RatingAssignments.Where(a => a.RaterId == raterId).ToListAsync(ct);
+        db.RatingAssignments.RemoveRange(existing.Where(a => !assigned.Contains(a.UnitId)));
+        db.RatingAssignments.AddRange(assigned.Distinct().Where(u => existing.All(a => a.UnitId != u)).Select(u => new RatingAssignment { RaterId = raterId, UnitId = u }));
         await db.ActAs(user).SaveChangesAsync(ct);
         return Outcome.Success;
     }

@@ -5,6 +5,7 @@ using Baton.Core.Years;
 using Baton.Scoring.Ratings;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Baton.Core.Tests.Ratings;
 
@@ -238,6 +239,41 @@ public abstract class RatingServiceTests(DatabaseProvider provider) : DatabaseTe
         Assert.All(report.Value.Units, x => Assert.InRange(x.Score100, 0, 100));
     }
 }
+
+public abstract class DemoRatingTests(DatabaseProvider provider) : DatabaseTest(provider)
+{
+    [Fact]
+    public async Task The_demo_countys_lenient_assessment_team_is_detected_and_its_towns_corrected()
+    {
+        await Db.Services.GetRequiredService<Baton.Core.Demo.DemoCounty>().SeedAsync();
+        var rounds = Db.Service<RatingRoundService>(Office);
+        var all = await rounds.ListAsync(2025);
+        Assert.Equal([RatingKind.DeputyRating, RatingKind.PeerRating, RatingKind.LeaderRating, RatingKind.AssessmentTeam], all.Select(r => r.Kind));
+
+        var calibration = Db.Service<CalibrationService>(Office);
+        var teams = (await calibration.ReportAsync(all.Single(r => r.Kind == RatingKind.AssessmentTeam).Id))!;
+        Assert.True(teams.IsCalibrated, teams.Refusal);
+        var lenient = teams.Raters.Single(r => r.Name == "第三考核组");
+        Assert.True(lenient.Leniency > 4 && lenient.Leniency > 3 * lenient.StandardError!.Value, $"{lenient.Leniency} ± {lenient.StandardError}");
+        Assert.Equal(lenient, teams.Raters.MaxBy(r => r.Leniency));
+        // The towns only the lenient team and one other team scored lose most of their inflated raw mean.
+        Assert.Contains(teams.Units, u => u.RawMean - u.Calibrated > 2);
+
+        foreach (var round in all)
+        {
+            var report = (await calibration.ReportAsync(round.Id))!;
+            Assert.True(report.IsCalibrated, $"{round.Name}: {report.Refusal}");
+        }
+        Assert.Equal(12, (await calibration.ScoresAsync(2025, RatingKind.AssessmentTeam)).Count);
+        Assert.Equal(12, (await calibration.ScoresAsync(2025, RatingKind.PeerRating)).Count);
+        var deputies = (await rounds.GetAsync(all[0].Id))!;
+        Assert.Contains(deputies.NotSubmitted, r => r.UserName == "rater");
+    }
+}
+
+public sealed class SqliteDemoRatingTests() : DemoRatingTests(DatabaseProvider.Sqlite);
+
+public sealed class PostgresDemoRatingTests() : DemoRatingTests(DatabaseProvider.Postgres);
 
 public sealed class SqliteRatingServiceTests() : RatingServiceTests(DatabaseProvider.Sqlite);
 

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Baton.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(BatonDbContext))]
-    [Migration("20261127022536_Ratings")]
+    [Migration("20261127023144_Ratings")]
     partial class Ratings
     {
         /// <inheritdoc />
