@@ -115,5 +115,11 @@ public sealed class RatingLinkTests : IClassFixture<BatonApp>
         var officeClient = await _app.SignedInAsync("office");
         Assert.Equal(HttpStatusCode.OK, (await officeClient.GetAsync("/ratings")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await officeClient.GetAsync("/ratings/1")).StatusCode);
+        // The demo's assessment-team round is closed: its page opens on the calibration report, which shows the lenient team.
+        var teams = await officeClient.GetAsync("/ratings/4");
+        Assert.Equal(HttpStatusCode.OK, teams.StatusCode);
+        var report = WebUtility.HtmlDecode(await teams.Content.ReadAsStringAsync());
+        Assert.Contains("第三考核组", report, StringComparison.Ordinal);
+        Assert.Contains("明显偏宽", report, StringComparison.Ordinal);
     }
 }
