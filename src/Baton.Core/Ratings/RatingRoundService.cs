@@ -430,6 +430,10 @@ public sealed class RatingRoundService(IDbContextFactory<BatonDbContext> dbFacto
         {
             return Outcome.Fail(Outcome.NotFound);
         }
+        if (await OpenRoundAsync(db, rater.RoundId, ct) is { } error)
+        {
+            return Outcome.Fail(error);
+        }
         if (await db.RatingEntries.AnyAsync(e => e.RaterId == raterId && e.UnitId == unitId, ct))
         {
             return Outcome.Fail("该评议人已对该单位评分；请先让其修改提交，或重新开启后处理。");
@@ -453,6 +457,10 @@ public sealed class RatingRoundService(IDbContextFactory<BatonDbContext> dbFacto
         if (conflict is null)
         {
             return Outcome.Fail(Outcome.NotFound);
+        }
+        if (await OpenRoundAsync(db, conflict.RoundId, ct) is { } error)
+        {
+            return Outcome.Fail(error);
         }
         db.RatingConflicts.Remove(conflict);
         await db.ActAs(user).SaveChangesAsync(ct);
