@@ -125,6 +125,10 @@ public sealed class CalibrationService(IDbContextFactory<BatonDbContext> dbFacto
     /// </summary>
     public async Task<IReadOnlyList<CalibratedUnitScore>> ScoresAsync(int year, RatingKind kind, CancellationToken ct = default)
     {
+        if (!MayRead)
+        {
+            return [];
+        }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var rows = await (from c in db.CalibratedScores.AsNoTracking()
                           join r in db.RatingRounds on c.RoundId equals r.Id

@@ -304,6 +304,10 @@ public sealed class RatingRoundService(IDbContextFactory<BatonDbContext> dbFacto
         {
             return Outcome.Fail<RaterLink>(error);
         }
+        if (unitId is { } unit && !await db.Units.AnyAsync(u => u.Id == unit, ct))
+        {
+            return Outcome.Fail<RaterLink>("所选的评议人所在单位不存在。");
+        }
         var token = NewToken();
         var rater = new RatingRater { RoundId = id, Name = name.Trim(), UnitId = unitId, TokenHash = HashToken(token) };
         db.ActAs(user).RatingRaters.Add(rater);
