@@ -17,8 +17,8 @@ public sealed class RatingLinkTests : IClassFixture<BatonApp>
     private T Service<T>(CurrentUser user) where T : notnull =>
         ActivatorUtilities.CreateInstance<T>(_app.Services.CreateScope().ServiceProvider, user);
 
-    /// <summary>A fresh numeric round on two towns with one external deputy's link.</summary>
-    private async Task<(long Round, string Token, long[] Towns)> RoundWithLinkAsync()
+    /// <summary>A fresh numeric round on two towns with one external deputy's link (quota: one score of 90 or more).</summary>
+    private async Task<(long Round, string Token, long[] Towns)> RoundWithLinkAsync(bool raterFromFirstTown = false)
     {
         _ = _app.Server;
         var rounds = Service<RatingRoundService>(Office);
@@ -27,7 +27,7 @@ public sealed class RatingLinkTests : IClassFixture<BatonApp>
             AnchoringRule.None, [new CriterionInput("工作实绩", 0.6m), new CriterionInput("工作作风", 0.4m)]));
         Assert.True(round.Ok, round.Error);
         Assert.True((await rounds.SetUnitsAsync(round.Value, towns, [])).Ok);
-        var link = await rounds.AddLinkRaterAsync(round.Value, "人大代表 张三");
+        var link = await rounds.AddLinkRaterAsync(round.Value, "人大代表 张三", raterFromFirstTown ? towns[0] : null);
         Assert.True(link.Ok, link.Error);
         return (round.Value, link.Value!.Token, towns);
     }
@@ -88,6 +88,36 @@ public sealed class RatingLinkTests : IClassFixture<BatonApp>
         var form = (await Service<RatingFormService>(CurrentUser.Anonymous).FormByTokenAsync(token))!;
         Assert.Equal([85.0, 88.0], form.Units.First(u => u.UnitId == towns[0]).CriterionScores.Select(s => s!.Value));
         Assert.Contains("本轮评议已结束", WebUtility.HtmlDecode(await client.GetStringAsync($"/r/{token}")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_link_form_refuses_top_scores_beyond_the_quota()
+    {
+        var (_, token, towns) = await RoundWithLinkAsync();
+        var client = _app.Browser();
+        var html = await client.GetStringAsync($"/r/{token}");
+        var refused = await client.PostAsync($"/r/{token}/submit", Form(BatonApp.AntiforgeryToken(html), towns, [("92", "95", ""), ("90", "90", "")]));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("90 分及以上最多只能给 1 个单位，您给了 2 个", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Null((await Service<RatingFormService>(CurrentUser.Anonymous).FormByTokenAsync(token))!.SubmittedAt);
+    }
+
+    [Fact]
+    public async Task A_rater_from_a_rated_unit_never_rates_it_even_when_the_post_says_so()
+    {
+        var (_, token, towns) = await RoundWithLinkAsync(raterFromFirstTown: true);
+        var client = _app.Browser();
+        var html = WebUtility.HtmlDecode(await client.GetStringAsync($"/r/{token}"));
+        Assert.DoesNotContain($"u{towns[0]}_c0", html, StringComparison.Ordinal);
+        var posted = await client.PostAsync($"/r/{token}/submit", Form(BatonApp.AntiforgeryToken(html), towns, [("95", "95", "自评"), ("80", "82", "")]));
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        var form = (await Service<RatingFormService>(CurrentUser.Anonymous).FormByTokenAsync(token))!;
+        Assert.Equal([towns[1]], form.Units.Select(u => u.UnitId));
+        Assert.Equal([80.0, 82.0], form.Units[0].CriterionScores.Select(x => x!.Value));
+        await using var scope = _app.Services.CreateAsyncScope();
+        var outcome = await ActivatorUtilities.CreateInstance<RatingFormService>(scope.ServiceProvider, CurrentUser.Anonymous)
+            .SubmitByTokenAsync(token, [new EntryInput(towns[0], [95, 95], null, "自评"), new EntryInput(towns[1], [80, 82], null, null)]);
+        Assert.Contains("不能评议本单位", outcome.Error, StringComparison.Ordinal);
     }
 
     [Fact]
