@@ -10,9 +10,12 @@ namespace Baton.Core.Ratings;
 /// (additive model) or grade category indices 0..m (Rasch, fair average); <see cref="Score100"/> is the
 /// calibrated score on a 100-point scale; <see cref="StandardError"/> is in points (additive) or logits (Rasch).
 /// <see cref="MeanZ"/> is the mean per-rater z-score, offered only for complete designs.
+/// <see cref="RankInterval"/> is the 90% interval of the unit's calibrated rank when the raters are
+/// resampled (<see cref="CalibrationService.BootstrapReplicates"/> replicates, fixed seed; numeric rounds only).
 /// </summary>
 public sealed record CalibratedUnitRow(
-    long UnitId, string Name, int Count, double RawMean, double Calibrated, double? StandardError, double Score100, int Rank, int RawRank, double? MeanZ);
+    long UnitId, string Name, int Count, double RawMean, double Calibrated, double? StandardError, double Score100, int Rank, int RawRank, double? MeanZ,
+    (int Best, int Worst)? RankInterval = null);
 
 /// <summary>
 /// One rater in a calibration report. <see cref="Leniency"/> is positive for a lenient rater: the
@@ -49,6 +52,12 @@ public sealed record CalibratedUnitScore(long UnitId, double Score100, double? S
 /// </summary>
 public sealed class CalibrationService(IDbContextFactory<BatonDbContext> dbFactory, CurrentUser user)
 {
+    /// <summary>Rater-bootstrap replicates behind each unit's rank interval (numeric rounds).</summary>
+    public const int BootstrapReplicates = 1000;
+
+    /// <summary>The bootstrap's fixed seed: the same round always gives the same intervals.</summary>
+    public const ulong BootstrapSeed = 2025;
+
     public bool MayRead => user.IsInAnyRole(Roles.Office, Roles.Overseer, Roles.Leader);
 
     public bool MayCalibrate => user.IsInRole(Roles.Office);
@@ -202,14 +211,42 @@ public sealed class CalibrationService(IDbContextFactory<BatonDbContext> dbFacto
             var meanZ = z?.Units.ToDictionary(u => u.Unit, u => u.MeanZ, StringComparer.Ordinal);
             var ranks = RankUncertainty.CompetitionRanks(additive.Units.Select(u => u.Calibrated).ToList());
             var rawRanks = RankUncertainty.CompetitionRanks(additive.Units.Select(u => u.RawMean).ToList());
+            var intervals = RankIntervals(set, options);
             var units = additive.Units.Select((u, i) => new CalibratedUnitRow(unitOf[u.Unit], u.Unit, u.Count, u.RawMean, u.Calibrated,
                 Finite(u.StandardError), Math.Clamp(u.Calibrated, 0, 100), ranks[i], rawRanks[i],
-                meanZ is null ? null : meanZ[u.Unit])).ToList();
+                meanZ is null ? null : meanZ[u.Unit], intervals.GetValueOrDefault(u.Unit))).ToList();
             var raters = additive.Raters.Select((r, i) => new CalibratedRaterRow(raterOf[r.Rater], r.Rater, r.Count, r.RawMean, r.Effect,
                 Finite(r.StandardError), Finite(r.MeanSquare), Finite(r.MeanSquare), report.Raters[i].DisagreementRank)).ToList();
             return new CalibrationReport(round.Id, round.Name, round.Scale, model, round.Anchoring, set.IsComplete, set.Count, null,
                 Groups(additive.Connectivity), units, raters, Finite(additive.ResidualVariance), storedAt);
         }
+    }
+
+    /// <summary>
+    /// The 90% rank interval of each unit when the raters are resampled: each replicate is calibrated
+    /// with the round's options; a replicate the design check refuses is skipped, and a unit no drawn
+    /// rater rated is absent from that replicate.
+    /// </summary>
+    private static Dictionary<string, (int, int)?> RankIntervals(RatingSet set, CalibrationOptions options)
+    {
+        var scores = new List<IReadOnlyList<double>>(BootstrapReplicates);
+        foreach (var replicate in RaterBootstrap.Replicates(set, BootstrapSeed, BootstrapReplicates))
+        {
+            if (AdditiveCalibration.Fit(replicate, options).Value is not { } fit)
+            {
+                continue;
+            }
+            var byUnit = fit.Units.ToDictionary(u => u.Unit, u => u.Calibrated, StringComparer.Ordinal);
+            scores.Add(set.Units.Select(u => byUnit.TryGetValue(u, out var v) ? v : double.NaN).ToList());
+        }
+        if (scores.Count == 0)
+        {
+            return [];
+        }
+        var grades = scores.Select(r => (IReadOnlyList<int>)r.Select(v => double.IsNaN(v) ? -1 : 0).ToList()).ToList();
+        return RankUncertainty.Summarise(set.Units, scores, grades, gradeCount: 1)
+            .Where(u => u.Replicates > 0)
+            .ToDictionary(u => u.Unit, u => ((int, int)?)(u.LowerRank, u.UpperRank), StringComparer.Ordinal);
     }
 
     private static double? Finite(double value) => double.IsFinite(value) ? value : null;

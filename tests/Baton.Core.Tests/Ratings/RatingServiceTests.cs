@@ -258,6 +258,7 @@ public abstract class DemoRatingTests(DatabaseProvider provider) : DatabaseTest(
         Assert.Equal(lenient, teams.Raters.MaxBy(r => r.Leniency));
         // The towns only the lenient team and one other team scored lose most of their inflated raw mean.
         Assert.Contains(teams.Units, u => u.RawMean - u.Calibrated > 2);
+        Assert.All(teams.Units, u => Assert.True(u.RankInterval is { } r && r.Best <= r.Worst, u.Name));
 
         foreach (var round in all)
         {
