@@ -143,7 +143,9 @@ public sealed class RatingRoundService(IDbContextFactory<BatonDbContext> dbFacto
         {
             return Outcome.Fail(Outcome.Conflict);
         }
-        var criteriaChanged = input.Scale != round.Scale || input.Grades?.Trim() != round.Grades
+        // The page always sends a grade list; it matters only on a grade scale (Apply stores null otherwise).
+        var grades = input.Scale == RatingScale.Grades ? input.Grades?.Trim() : null;
+        var criteriaChanged = input.Scale != round.Scale || grades != round.Grades
             || !input.Criteria.Select(c => (c.Name.Trim(), c.Weight)).SequenceEqual(round.Criteria.OrderBy(c => c.Order).Select(c => (c.Name, c.Weight)));
         if (criteriaChanged && await db.RatingEntries.AnyAsync(e => e.RoundId == id, ct))
         {

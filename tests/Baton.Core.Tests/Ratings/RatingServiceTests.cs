@@ -16,7 +16,7 @@ public abstract class RatingServiceTests(DatabaseProvider provider) : DatabaseTe
     private static readonly CriterionInput[] s_criteria = [new("工作实绩", 0.6m), new("工作作风", 0.4m)];
 
     private static RoundInput Numeric(RatingKind kind = RatingKind.PeerRating, int? quota = null, AnchoringRule anchoring = AnchoringRule.None) =>
-        new(Year, kind, "2025年度单位互评", RatingScale.Numeric, null, quota, 90, anchoring, s_criteria);
+        new(Year, kind, "2025年度单位互评", RatingScale.Numeric, "好|较好|一般|差", quota, 90, anchoring, s_criteria);
 
     private async Task<Dictionary<string, long>> UnitsAsync(params string[] codes)
     {
