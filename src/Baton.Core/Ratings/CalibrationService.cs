@@ -15,7 +15,7 @@ namespace Baton.Core.Ratings;
 /// </summary>
 public sealed record CalibratedUnitRow(
     long UnitId, string Name, int Count, double RawMean, double Calibrated, double? StandardError, double Score100, int Rank, int RawRank, double? MeanZ,
-    (int Best, int Worst)? RankInterval = null);
+    (int Best, int Worst)? RankInterval = null, bool IsAnchor = false);
 
 /// <summary>
 /// One rater in a calibration report. <see cref="Leniency"/> is positive for a lenient rater: the
@@ -193,7 +193,7 @@ public sealed class CalibrationService(IDbContextFactory<BatonDbContext> dbFacto
             var ranks = RankUncertainty.CompetitionRanks(rasch.Units.Select(u => u.Measure).ToList());
             var rawRanks = RankUncertainty.CompetitionRanks(rasch.Units.Select(u => u.RawMean).ToList());
             var units = rasch.Units.Select((u, i) => new CalibratedUnitRow(unitOf[u.Unit], u.Unit, u.Count, u.RawMean, u.FairAverage,
-                Finite(u.StandardError), u.FairAverage * 100.0 / m, ranks[i], rawRanks[i], null)).ToList();
+                Finite(u.StandardError), u.FairAverage * 100.0 / m, ranks[i], rawRanks[i], null, null, anchors.Contains(unitOf[u.Unit]))).ToList();
             var raters = rasch.Raters.Select((r, i) => new CalibratedRaterRow(raterOf[r.Rater], r.Rater, r.Count, r.RawMean, -r.Severity,
                 Finite(r.StandardError), Finite(r.Infit), Finite(r.Outfit), report.Raters[i].DisagreementRank)).ToList();
             return new CalibrationReport(round.Id, round.Name, round.Scale, model, round.Anchoring, set.IsComplete, set.Count, null,
@@ -214,7 +214,7 @@ public sealed class CalibrationService(IDbContextFactory<BatonDbContext> dbFacto
             var intervals = RankIntervals(set, options);
             var units = additive.Units.Select((u, i) => new CalibratedUnitRow(unitOf[u.Unit], u.Unit, u.Count, u.RawMean, u.Calibrated,
                 Finite(u.StandardError), Math.Clamp(u.Calibrated, 0, 100), ranks[i], rawRanks[i],
-                meanZ is null ? null : meanZ[u.Unit], intervals.GetValueOrDefault(u.Unit))).ToList();
+                meanZ is null ? null : meanZ[u.Unit], intervals.GetValueOrDefault(u.Unit), anchors.Contains(unitOf[u.Unit]))).ToList();
             var raters = additive.Raters.Select((r, i) => new CalibratedRaterRow(raterOf[r.Rater], r.Rater, r.Count, r.RawMean, r.Effect,
                 Finite(r.StandardError), Finite(r.MeanSquare), Finite(r.MeanSquare), report.Raters[i].DisagreementRank)).ToList();
             return new CalibrationReport(round.Id, round.Name, round.Scale, model, round.Anchoring, set.IsComplete, set.Count, null,
