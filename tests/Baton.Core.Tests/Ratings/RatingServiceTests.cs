@@ -77,6 +77,23 @@ public abstract class RatingServiceTests(DatabaseProvider provider) : DatabaseTe
     }
 
     [Fact]
+    public async Task Only_the_office_manages_rounds_and_a_rater_reaches_only_their_own_form()
+    {
+        var u = await UnitsAsync("D01", "D02");
+        Assert.Equal(Outcome.Forbidden, (await Db.Service<RatingRoundService>(Reporter(u["D01"])).CreateAsync(Numeric())).Error);
+        var (rounds, round) = await RoundAsync(Numeric(), u.Values);
+        var mine = await RaterAccountAsync("r1", null);
+        await RaterAccountAsync("r2", null);
+        var other = (await rounds.AddAccountRaterAsync(round, "r2")).Value;
+        var form = Db.Service<RatingFormService>(mine);
+        Assert.Null(await form.FormAsync(other));
+        Assert.Equal(Outcome.NotFound, (await form.SubmitAsync(other, [Score(u["D01"], 80, 80), Score(u["D02"], 80, 80)])).Error);
+        Assert.Empty(await form.MyRoundsAsync());
+        Assert.Null(await Db.Service<CalibrationService>(mine).ReportAsync(round));
+        Assert.Equal(Outcome.Forbidden, (await Db.Service<CalibrationService>(mine).CalibrateAsync(round)).Error);
+    }
+
+    [Fact]
     public async Task Top_grades_beyond_the_quota_are_refused()
     {
         var u = await UnitsAsync("D01", "D02", "D03", "D04");
