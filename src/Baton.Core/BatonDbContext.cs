@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Baton.Core.Accounts;
 using Baton.Core.Audit;
+using Baton.Core.Ratings;
 using Baton.Core.Units;
 using Baton.Core.Years;
 using Microsoft.AspNetCore.Identity;
@@ -39,6 +40,26 @@ public sealed class BatonDbContext(DbContextOptions<BatonDbContext> options, Tim
     public DbSet<SecuritySettings> SecuritySettings => Set<SecuritySettings>();
 
     public DbSet<ImportRecord> Imports => Set<ImportRecord>();
+
+    public DbSet<RatingRound> RatingRounds => Set<RatingRound>();
+
+    public DbSet<RatingCriterion> RatingCriteria => Set<RatingCriterion>();
+
+    public DbSet<RatingRoundUnit> RatingRoundUnits => Set<RatingRoundUnit>();
+
+    public DbSet<RatingRater> RatingRaters => Set<RatingRater>();
+
+    public DbSet<RatingAssignment> RatingAssignments => Set<RatingAssignment>();
+
+    public DbSet<RatingConflict> RatingConflicts => Set<RatingConflict>();
+
+    public DbSet<RatingEntry> RatingEntries => Set<RatingEntry>();
+
+    public DbSet<RatingCriterionScore> RatingCriterionScores => Set<RatingCriterionScore>();
+
+    public DbSet<RatingEvent> RatingEvents => Set<RatingEvent>();
+
+    public DbSet<CalibratedScore> CalibratedScores => Set<CalibratedScore>();
 
     /// <summary>Who the audit trail names for this context's changes.</summary>
     public string Actor { get; private set; } = CurrentUser.System.UserName;

@@ -2,6 +2,7 @@ using Baton.Core.Accounts;
 using Baton.Core.Audit;
 using Baton.Core.Demo;
 using Baton.Core.Home;
+using Baton.Core.Ratings;
 using Baton.Core.Units;
 using Baton.Core.Years;
 using Microsoft.AspNetCore.Identity;
@@ -25,6 +26,9 @@ public static class BatonServices
         services.AddScoped<AuditService>();
         services.AddScoped<AccountService>();
         services.AddScoped<TodoService>();
+        services.AddScoped<RatingRoundService>();
+        services.AddScoped<RatingFormService>();
+        services.AddScoped<CalibrationService>();
         services.AddScoped<DemoCounty>();
         return services;
     }

@@ -6,6 +6,7 @@ using Baton.Core.Accounts;
 using Baton.Core.Demo;
 using Baton.Web.Components;
 using Baton.Web.Features.Accounts;
+using Baton.Web.Features.Ratings;
 using Baton.Web.Features.Units;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -119,6 +120,7 @@ app.UseAntiforgery();
 app.MapStaticAssets().AllowAnonymous();
 app.MapAccountEndpoints();
 app.MapUnitEndpoints();
+app.MapRatingEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.Run();
 

@@ -69,7 +69,8 @@ public sealed class DemoCounty(IDbContextFactory<BatonDbContext> dbFactory, IPas
     /// <summary>What the first start prints: the demo accounts and their (demo-only) password.</summary>
     public static string Banner() =>
         "已载入示范县演示数据。演示账号（仅供演示，密码均为 " + DemoPassword + "）：\n"
-        + string.Join("\n", Accounts.Select(a => $"  {a.UserName,-10} {Roles.DisplayName(a.Role)}"));
+        + string.Join("\n", Accounts.Select(a => $"  {a.UserName,-10} {Roles.DisplayName(a.Role)}"))
+        + "\n  team1–team5 考核组、leader1–leader6 县领导（评议人，密码同上）";
 
     /// <summary>True when the database has no units and no accounts: a first start.</summary>
     public async Task<bool> IsEmptyAsync(CancellationToken ct = default)
@@ -89,6 +90,7 @@ public sealed class DemoCounty(IDbContextFactory<BatonDbContext> dbFactory, IPas
         await SeedAccountsAsync(db, random, units, ct);
         await SeedYearsAsync(db, ct);
         // Later features add their stages here, in order, drawing from the same random.
+        await DemoRatings.SeedAsync(db, random, units, hasher.HashPassword(new BatonUser { DisplayName = "" }, DemoPassword), clock.GetUtcNow().UtcDateTime, ct);
         await transaction.CommitAsync(ct);
     }
 

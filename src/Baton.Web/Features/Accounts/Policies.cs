@@ -12,6 +12,8 @@ public static class Policies
     public const string YearsManage = "Years.Manage";
     public const string AccountsManage = "Accounts.Manage";
     public const string SecurityManage = "Security.Manage";
+    public const string RatingsRead = "Ratings.Read";
+    public const string RatingsSubmit = "Ratings.Submit";
 
     /// <summary>The roles each policy admits; the authorization-matrix test reads the same table.</summary>
     public static readonly IReadOnlyDictionary<string, string[]> RolesOf = new Dictionary<string, string[]>(StringComparer.Ordinal)
@@ -23,6 +25,9 @@ public static class Policies
         [YearsManage] = [Roles.Office],
         [AccountsManage] = [Roles.Admin],
         [SecurityManage] = [Roles.SecurityAdmin],
+        // Rounds and calibration reports; only the office changes them (checked again in the services).
+        [RatingsRead] = [Roles.Office, Roles.Overseer, Roles.Leader],
+        [RatingsSubmit] = [Roles.Rater],
     };
 
     public static void Add(AuthorizationOptions options)
