@@ -38,10 +38,11 @@ public sealed class AuthorizationMatrixTests : IClassFixture<AuthorizationMatrix
 
     public AuthorizationMatrixTests(App app) => _app = app;
 
-    // Deliberately open to anyone: signing in, and the pages shown when something goes wrong.
+    // Deliberately open to anyone: signing in, the pages shown when something goes wrong, and the
+    // external deputies' rating form behind a single-use link (the token is the credential).
     private static readonly HashSet<string> AnonymousRoutes = new(StringComparer.Ordinal)
     {
-        "/login", "/account/login", "/not-found", "/error",
+        "/login", "/account/login", "/not-found", "/error", "/r/{Token}", "/r/{token}/submit",
     };
 
     // Open to every signed-in person whatever the role.

@@ -13,7 +13,7 @@ namespace Baton.Web.Tests;
 /// The web app on a fresh SQLite file with the demo county, a fake clock, and (unless told otherwise)
 /// a sign-in rate limit high enough for tests that sign in many users.
 /// </summary>
-public sealed class BatonWebFactory : WebApplicationFactory<Program>
+public sealed partial class BatonWebFactory : WebApplicationFactory<Program>
 {
     private readonly string _path = Path.Combine(Path.GetTempPath(), $"baton-web-{Guid.NewGuid():N}.db");
     private readonly int? _signInAttemptsPerMinute;
@@ -22,7 +22,7 @@ public sealed class BatonWebFactory : WebApplicationFactory<Program>
     {
     }
 
-    public BatonWebFactory(int? signInAttemptsPerMinute) => _signInAttemptsPerMinute = signInAttemptsPerMinute;
+    internal BatonWebFactory(int? signInAttemptsPerMinute) => _signInAttemptsPerMinute = signInAttemptsPerMinute;
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero));
 
@@ -81,13 +81,19 @@ public sealed class BatonWebFactory : WebApplicationFactory<Program>
         }));
     }
 
-    public static async Task<string> AntiforgeryTokenAsync(HttpClient client, string page)
+    public static async Task<string> AntiforgeryTokenAsync(HttpClient client, string page) =>
+        AntiforgeryToken(await client.GetStringAsync(page));
+
+    /// <summary>The antiforgery token of the form in <paramref name="html"/>.</summary>
+    public static string AntiforgeryToken(string html)
     {
-        var html = await client.GetStringAsync(page);
-        var match = Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"|type=\"hidden\" name=\"__RequestVerificationToken\" value=\"([^\"]+)\"");
-        Assert.True(match.Success, $"no antiforgery token on {page}");
-        return WebUtility.HtmlDecode(match.Groups[1].Success ? match.Groups[1].Value : match.Groups[2].Value);
+        var match = TokenInput().Match(html);
+        Assert.True(match.Success, "The page has no antiforgery token.");
+        return WebUtility.HtmlDecode(match.Groups[1].Value);
     }
+
+    [GeneratedRegex("<input[^>]*name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
+    private static partial Regex TokenInput();
 
     public override async ValueTask DisposeAsync()
     {

@@ -7,12 +7,12 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Baton.Web.Tests.Ratings;
 
-public sealed class RatingLinkTests : IClassFixture<BatonApp>
+public sealed class RatingLinkTests : IClassFixture<BatonWebFactory>
 {
     private static readonly CurrentUser Office = new("office", [Roles.Office], null);
-    private readonly BatonApp _app;
+    private readonly BatonWebFactory _app;
 
-    public RatingLinkTests(BatonApp app) => _app = app;
+    public RatingLinkTests(BatonWebFactory app) => _app = app;
 
     private T Service<T>(CurrentUser user) where T : notnull =>
         ActivatorUtilities.CreateInstance<T>(_app.Services.CreateScope().ServiceProvider, user);
@@ -48,13 +48,13 @@ public sealed class RatingLinkTests : IClassFixture<BatonApp>
     public async Task The_link_form_refuses_an_extreme_score_without_a_reason_and_saves_nothing()
     {
         var (_, token, towns) = await RoundWithLinkAsync();
-        var client = _app.Browser();
+        var client = _app.Anonymous();
         var page = await client.GetAsync($"/r/{token}");
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         var html = WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync());
         Assert.Contains("人大代表 张三", html, StringComparison.Ordinal);
 
-        var refused = await client.PostAsync($"/r/{token}/submit", Form(BatonApp.AntiforgeryToken(html), towns, [("100", "95", ""), ("80", "82", "")]));
+        var refused = await client.PostAsync($"/r/{token}/submit", Form(BatonWebFactory.AntiforgeryToken(html), towns, [("100", "95", ""), ("80", "82", "")]));
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         var again = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
         Assert.Contains("有 100 分或低于 60 分的评分，须填写理由", again, StringComparison.Ordinal);
@@ -62,7 +62,7 @@ public sealed class RatingLinkTests : IClassFixture<BatonApp>
         Assert.Contains("value=\"95\"", again, StringComparison.Ordinal);
         Assert.Null((await Service<RatingFormService>(CurrentUser.Anonymous).FormByTokenAsync(token))!.SubmittedAt);
 
-        var accepted = await client.PostAsync($"/r/{token}/submit", Form(BatonApp.AntiforgeryToken(again), towns, [("100", "95", "全年工作突出"), ("80", "82", "")]));
+        var accepted = await client.PostAsync($"/r/{token}/submit", Form(BatonWebFactory.AntiforgeryToken(again), towns, [("100", "95", "全年工作突出"), ("80", "82", "")]));
         Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
         Assert.Equal($"/r/{token}?saved=1", accepted.Headers.Location?.ToString());
         Assert.NotNull((await Service<RatingFormService>(CurrentUser.Anonymous).FormByTokenAsync(token))!.SubmittedAt);
@@ -72,9 +72,9 @@ public sealed class RatingLinkTests : IClassFixture<BatonApp>
     public async Task The_link_refuses_a_second_use_after_the_round_closes()
     {
         var (round, token, towns) = await RoundWithLinkAsync();
-        var client = _app.Browser();
+        var client = _app.Anonymous();
         var html = await client.GetStringAsync($"/r/{token}");
-        var first = await client.PostAsync($"/r/{token}/submit", Form(BatonApp.AntiforgeryToken(html), towns, [("85", "88", ""), ("80", "82", "")]));
+        var first = await client.PostAsync($"/r/{token}/submit", Form(BatonWebFactory.AntiforgeryToken(html), towns, [("85", "88", ""), ("80", "82", "")]));
         Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
 
         html = await client.GetStringAsync($"/r/{token}?saved=1");
@@ -82,7 +82,7 @@ public sealed class RatingLinkTests : IClassFixture<BatonApp>
         var rounds = Service<RatingRoundService>(Office);
         Assert.True((await rounds.CloseAsync(round, (await rounds.GetAsync(round))!.Version, "评议期满")).Ok);
 
-        var second = await client.PostAsync($"/r/{token}/submit", Form(BatonApp.AntiforgeryToken(html), towns, [("70", "70", ""), ("70", "70", "")]));
+        var second = await client.PostAsync($"/r/{token}/submit", Form(BatonWebFactory.AntiforgeryToken(html), towns, [("70", "70", ""), ("70", "70", "")]));
         Assert.Equal(HttpStatusCode.BadRequest, second.StatusCode);
         Assert.Contains("本轮评议已结束", WebUtility.HtmlDecode(await second.Content.ReadAsStringAsync()), StringComparison.Ordinal);
         var form = (await Service<RatingFormService>(CurrentUser.Anonymous).FormByTokenAsync(token))!;
@@ -94,9 +94,9 @@ public sealed class RatingLinkTests : IClassFixture<BatonApp>
     public async Task The_link_form_refuses_top_scores_beyond_the_quota()
     {
         var (_, token, towns) = await RoundWithLinkAsync();
-        var client = _app.Browser();
+        var client = _app.Anonymous();
         var html = await client.GetStringAsync($"/r/{token}");
-        var refused = await client.PostAsync($"/r/{token}/submit", Form(BatonApp.AntiforgeryToken(html), towns, [("92", "95", ""), ("90", "90", "")]));
+        var refused = await client.PostAsync($"/r/{token}/submit", Form(BatonWebFactory.AntiforgeryToken(html), towns, [("92", "95", ""), ("90", "90", "")]));
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Contains("90 分及以上最多只能给 1 个单位，您给了 2 个", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()), StringComparison.Ordinal);
         Assert.Null((await Service<RatingFormService>(CurrentUser.Anonymous).FormByTokenAsync(token))!.SubmittedAt);
@@ -106,10 +106,10 @@ public sealed class RatingLinkTests : IClassFixture<BatonApp>
     public async Task A_rater_from_a_rated_unit_never_rates_it_even_when_the_post_says_so()
     {
         var (_, token, towns) = await RoundWithLinkAsync(raterFromFirstTown: true);
-        var client = _app.Browser();
+        var client = _app.Anonymous();
         var html = WebUtility.HtmlDecode(await client.GetStringAsync($"/r/{token}"));
         Assert.DoesNotContain($"u{towns[0]}_c0", html, StringComparison.Ordinal);
-        var posted = await client.PostAsync($"/r/{token}/submit", Form(BatonApp.AntiforgeryToken(html), towns, [("95", "95", "自评"), ("80", "82", "")]));
+        var posted = await client.PostAsync($"/r/{token}/submit", Form(BatonWebFactory.AntiforgeryToken(html), towns, [("95", "95", "自评"), ("80", "82", "")]));
         Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
         var form = (await Service<RatingFormService>(CurrentUser.Anonymous).FormByTokenAsync(token))!;
         Assert.Equal([towns[1]], form.Units.Select(u => u.UnitId));
@@ -124,7 +124,7 @@ public sealed class RatingLinkTests : IClassFixture<BatonApp>
     public async Task A_posted_form_without_the_antiforgery_token_or_with_an_unknown_link_is_refused()
     {
         var (_, token, towns) = await RoundWithLinkAsync();
-        var client = _app.Browser();
+        var client = _app.Anonymous();
         var forged = await client.PostAsync($"/r/{token}/submit", Form("forged", towns, [("85", "88", ""), ("80", "82", "")]));
         Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
         Assert.Null((await Service<RatingFormService>(CurrentUser.Anonymous).FormByTokenAsync(token))!.SubmittedAt);
