@@ -1,10 +1,15 @@
 using Baton.Core.Accounts;
+using Baton.Core.Adjustments;
 using Baton.Core.Audit;
 using Baton.Core.Demo;
 using Baton.Core.Home;
+using Baton.Core.Indicators;
+using Baton.Core.Results;
+using Baton.Core.Targets;
 using Baton.Core.Units;
 using Baton.Core.Years;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -26,6 +31,11 @@ public static class BatonServices
         services.AddScoped<AccountService>();
         services.AddScoped<TodoService>();
         services.AddScoped<DemoCounty>();
+        services.AddScoped<IndicatorService>();
+        services.AddScoped<TargetService>();
+        services.AddScoped<AdjustmentService>();
+        services.AddScoped<ResultService>();
+        services.AddSingleton(sp => EvidenceStore.For(database, sp.GetService<IConfiguration>()?["Evidence:Path"]));
         return services;
     }
 

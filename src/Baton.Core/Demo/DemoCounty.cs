@@ -88,6 +88,7 @@ public sealed class DemoCounty(IDbContextFactory<BatonDbContext> dbFactory, IPas
         var units = await SeedUnitsAsync(db, random, ct);
         await SeedAccountsAsync(db, random, units, ct);
         await SeedYearsAsync(db, ct);
+        await DemoIndicators.SeedAsync(db, random, units, ct);
         // Later features add their stages here, in order, drawing from the same random.
         await transaction.CommitAsync(ct);
     }
