@@ -158,6 +158,27 @@ public sealed class ResultService(IDbContextFactory<BatonDbContext> dbFactory, C
         return snapshot is null ? null : await RankingOfAsync(db, snapshot, categoryCode, ct);
     }
 
+    /// <summary>The ranking of a given snapshot (e.g. the one just computed).</summary>
+    public async Task<Ranking> RankingAsync(SnapshotRow snapshot, string? categoryCode = null, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await RankingOfAsync(db, snapshot, categoryCode, ct);
+    }
+
+    /// <summary>The ranking as an Excel sheet: one row per unit, one column per component name.</summary>
+    public static void WriteRankingExcel(Ranking ranking, Stream stream)
+    {
+        var components = ranking.Categories.SelectMany(c => c.Units).SelectMany(u => u.Components).Select(c => c.Name).Distinct().ToList();
+        List<string> headers = ["考核类别", "排名", "单位代码", "单位名称", "综合得分", .. components, "加分", "减分", "等次", "一票否决", "等次封顶", "目标奖（元）"];
+        var rows = ranking.Categories.SelectMany(c => c.Units.Select(u => (IReadOnlyList<object?>)
+        [
+            c.Name, u.Rank, u.UnitCode, u.UnitName, u.Overall,
+            .. components.Select(name => u.Components.FirstOrDefault(x => x.Name == name) is { } x ? (object?)x.Score : null),
+            u.Bonus, u.Deduction, u.Grade, u.Vetoed ? "是" : "", u.Capped ? "是" : "", u.Award,
+        ]));
+        ExcelSheet.Write(stream, headers, rows, "考核结果");
+    }
+
     internal async Task<Ranking> RankingOfAsync(BatonDbContext db, SnapshotRow snapshot, string? categoryCode, CancellationToken ct)
     {
         var query = db.SnapshotUnits.AsNoTracking().Where(u => u.SnapshotId == snapshot.Id);
