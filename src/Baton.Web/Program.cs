@@ -6,6 +6,7 @@ using Baton.Core.Accounts;
 using Baton.Core.Demo;
 using Baton.Web.Components;
 using Baton.Web.Features.Accounts;
+using Baton.Web.Features.Indicators;
 using Baton.Web.Features.Units;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -105,6 +106,7 @@ app.UseAntiforgery();
 app.MapStaticAssets().AllowAnonymous();
 app.MapAccountEndpoints();
 app.MapUnitEndpoints();
+app.MapIndicatorEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.Run();
 

@@ -224,6 +224,54 @@ public sealed partial class IndicatorService(IDbContextFactory<BatonDbContext> d
         return Outcome.Success;
     }
 
+    /// <summary>
+    /// Sets the weights of a set of sibling indicators at once (the AHP assistant's "apply"): weights are
+    /// rounded to 4 decimals with the largest absorbing the rounding so they add up to exactly 1.
+    /// </summary>
+    public async Task<Outcome> SetWeightsAsync(long categoryId, IReadOnlyDictionary<long, decimal> weights, CancellationToken ct = default)
+    {
+        if (!MayManage)
+        {
+            return Outcome.Fail(Outcome.Forbidden);
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var ids = weights.Keys.ToList();
+        var rows = await db.Indicators.Where(i => i.CategoryId == categoryId && ids.Contains(i.Id)).ToListAsync(ct);
+        if (rows.Count != ids.Count || rows.Select(r => r.ParentId).Distinct().Count() != 1)
+        {
+            return Outcome.Fail("权重只能一次设置同一上级下的全部指标。");
+        }
+        var parent = rows[0].ParentId;
+        if (await db.Indicators.CountAsync(i => i.CategoryId == categoryId && i.ParentId == parent, ct) != rows.Count)
+        {
+            return Outcome.Fail("须为同一上级下的全部指标设置权重。");
+        }
+        if (await DraftErrorAsync(db, rows[0].Year, ct) is { } draft)
+        {
+            return Outcome.Fail(draft);
+        }
+        var rounded = RoundWeights([.. ids.Select(id => weights[id])]);
+        for (var i = 0; i < ids.Count; i++)
+        {
+            rows.Single(r => r.Id == ids[i]).Weight = rounded[i];
+        }
+        await db.ActAs(user).SaveChangesAsync(ct);
+        return Outcome.Success;
+    }
+
+    /// <summary>Rounds weights to 4 decimals so that they add up to exactly 1 (the largest weight absorbs the difference).</summary>
+    public static IReadOnlyList<decimal> RoundWeights(IReadOnlyList<decimal> weights)
+    {
+        var total = weights.Sum();
+        var rounded = weights.Select(w => total == 0 ? 0m : Math.Round(w / total, 4, MidpointRounding.AwayFromZero)).ToArray();
+        if (rounded.Length > 0)
+        {
+            var largest = Array.IndexOf(rounded, rounded.Max());
+            rounded[largest] += 1m - rounded.Sum();
+        }
+        return rounded;
+    }
+
     internal static async Task<string?> DraftErrorAsync(BatonDbContext db, int year, CancellationToken ct)
     {
         var state = await db.Years.Where(y => y.Year == year).Select(y => (YearState?)y.State).SingleOrDefaultAsync(ct);
