@@ -59,6 +59,8 @@ public sealed class ResultService(IDbContextFactory<BatonDbContext> dbFactory, C
             return Outcome.Fail<SnapshotRow>($"{year} 年度尚在草拟指标阶段，目标下达后才能计分。");
         }
         var data = await LoadAsync(db, year, ct);
+        // The stored inputs are compressed on the other core while the engine works.
+        var inputsBlob = Task.Run(data.ToGzip, ct);
         var (input, problems) = data.ToYearInput();
         if (input is not null)
         {
@@ -92,7 +94,7 @@ public sealed class ResultService(IDbContextFactory<BatonDbContext> dbFactory, C
             CreatedAt = db.UtcNow,
             CreatedBy = user.UserName,
             Units = input!.Units.Length,
-            Inputs = data.ToGzip(),
+            Inputs = await inputsBlob,
             CanonicalResults = canonical.ToArray(),
         };
         var unitIds = await db.CategoryMemberships.Where(m => m.Year == year)
@@ -100,11 +102,14 @@ public sealed class ResultService(IDbContextFactory<BatonDbContext> dbFactory, C
         await using var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         db.ActAs(user).ResultSnapshots.Add(snapshot);
         await db.SaveChangesAsync(ct);
+        // The per-unit rows are a projection of the canonical results, whose hash the audited snapshot
+        // row carries; they are bulk-inserted rather than audited one by one (10,000 units per province).
+        var units = new List<SnapshotUnit>(snapshot.Units);
         foreach (var category in result.Categories)
         {
             foreach (var unit in category.Units)
             {
-                db.SnapshotUnits.Add(new SnapshotUnit
+                units.Add(new SnapshotUnit
                 {
                     SnapshotId = snapshot.Id,
                     UnitId = unitIds[unit.Id],
@@ -125,7 +130,7 @@ public sealed class ResultService(IDbContextFactory<BatonDbContext> dbFactory, C
                 });
             }
         }
-        await db.SaveChangesAsync(ct);
+        await BulkInsert.WriteAsync(db, units, ct, generatedIds: true);
         if (own is not null)
         {
             await own.CommitAsync(ct);
@@ -137,6 +142,8 @@ public sealed class ResultService(IDbContextFactory<BatonDbContext> dbFactory, C
     internal static async Task<IReadOnlyList<string>> ValidateYearAsync(BatonDbContext db, int year, CancellationToken ct)
     {
         var data = await LoadAsync(db, year, ct);
+        // The stored inputs are compressed on the other core while the engine works.
+        var inputsBlob = Task.Run(data.ToGzip, ct);
         var (input, problems) = data.ToYearInput();
         return input is null ? problems : IndicatorValidation.Validate(input);
     }

@@ -52,5 +52,22 @@ public sealed class ScoreCommandTests : IDisposable
         Assert.Equal("", category.StdOut);
     }
 
+    [Fact]
+    public async Task Seeded_province_scores_every_unit()
+    {
+        var seed = await CliRunner.RunAsync("seed", "province", "--units", "60", "--categories", "3", "--leaves", "20", "--db", DbFile);
+        Assert.True(seed.ExitCode == 0, seed.StdErr);
+        Assert.Contains("60 个单位", seed.StdOut, StringComparison.Ordinal);
+        var run = await CliRunner.RunAsync("score", "--year", "2030", "--format", "json", "--db", DbFile);
+        Assert.True(run.ExitCode == 0, run.StdErr);
+        using var document = JsonDocument.Parse(run.StdOut);
+        var categories = document.RootElement.GetProperty("categories").EnumerateArray().ToList();
+        Assert.Equal(3, categories.Count);
+        Assert.Equal(60, categories.Sum(c => c.GetProperty("units").GetArrayLength()));
+        var again = await CliRunner.RunAsync("seed", "province", "--units", "60", "--db", DbFile);
+        Assert.Equal(2, again.ExitCode);
+        Assert.Contains("2030 年度已存在", again.StdErr, StringComparison.Ordinal);
+    }
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 }

@@ -5,13 +5,14 @@ using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using NpgsqlTypes;
 
-namespace Baton.Core.Demo;
+namespace Baton.Core;
 
 /// <summary>
-/// Inserts many entities at once for synthetic data (binary COPY on PostgreSQL, one prepared statement
-/// on SQLite), reading table and column names and value conversions from the EF model. It bypasses
-/// change tracking and therefore the per-row audit trail: use it only for generated test data.
-/// Ids must be set by the caller (see <see cref="NextIdAsync"/>).
+/// Inserts many entities at once (binary COPY on PostgreSQL, one prepared statement on SQLite),
+/// reading table and column names and value conversions from the EF model. It bypasses change
+/// tracking and therefore the per-row audit trail: use it only for generated test data, or for rows
+/// whose content an audited row already proves (a snapshot's per-unit results, covered by its hash).
+/// Ids are either set by the caller (see <see cref="NextIdAsync"/>) or, with <c>generatedIds</c>, left to the database.
 /// </summary>
 internal static class BulkInsert
 {
@@ -24,7 +25,7 @@ internal static class BulkInsert
         return Convert.ToInt64(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture) + 1;
     }
 
-    public static async Task WriteAsync<T>(BatonDbContext db, IReadOnlyList<T> rows, CancellationToken ct) where T : class
+    public static async Task WriteAsync<T>(BatonDbContext db, IReadOnlyList<T> rows, CancellationToken ct, bool generatedIds = false) where T : class
     {
         if (rows.Count == 0)
         {
@@ -33,7 +34,7 @@ internal static class BulkInsert
         var type = db.Model.FindEntityType(typeof(T))!;
         var table = type.GetTableName()!;
         var store = StoreObjectIdentifier.Table(table, type.GetSchema());
-        var properties = type.GetProperties().ToList();
+        var properties = type.GetProperties().Where(p => !(generatedIds && p.IsPrimaryKey())).ToList();
         var columns = properties.Select(p => "\"" + p.GetColumnName(store) + "\"").ToList();
         var getters = properties.Select(p =>
         {
@@ -55,6 +56,10 @@ internal static class BulkInsert
                     }
                 }
                 await importer.CompleteAsync(ct);
+            }
+            if (generatedIds)
+            {
+                return;
             }
             await using var reset = connection.CreateCommand();
             reset.CommandText = $"SELECT setval(pg_get_serial_sequence('\"{table}\"', 'Id'), (SELECT MAX(\"Id\") FROM \"{table}\"))";
