@@ -258,12 +258,16 @@ public sealed class ResultService(IDbContextFactory<BatonDbContext> dbFactory, C
             return Outcome.Fail("分数须在 0 到满分之间，满分须大于 0。");
         }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var category = await db.CategoryMemberships.Where(m => m.Year == year && m.UnitId == unitId)
-            .Join(db.CategorySettings, m => m.CategoryId, s => s.CategoryId, (m, s) => s).SingleOrDefaultAsync(ct);
-        if (category is null)
+        if (await Targets.TargetService.StateErrorAsync(db, year, "考核构成得分", [YearState.InProgress, YearState.Scoring], ct) is { } state)
         {
-            return Outcome.Fail("该单位在本年度没有考核类别或类别尚未设置考核构成。");
+            return Outcome.Fail(state);
         }
+        var categoryId = await db.CategoryMemberships.Where(m => m.Year == year && m.UnitId == unitId).Select(m => (long?)m.CategoryId).SingleOrDefaultAsync(ct);
+        if (categoryId is null)
+        {
+            return Outcome.Fail("该单位在本年度没有考核类别。");
+        }
+        var category = await db.CategorySettings.AsNoTracking().SingleOrDefaultAsync(s => s.CategoryId == categoryId, ct) ?? RuleSpec.DefaultSettings(categoryId.Value);
         var component = RuleSpec.Components(category).FirstOrDefault(c => c.Code == code && !c.FromIndicators);
         if (component is null)
         {
