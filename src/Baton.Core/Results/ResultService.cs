@@ -7,6 +7,7 @@ using Baton.Core.Years;
 using Baton.Scoring.Indicators;
 using Baton.Scoring.Results;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using EngineSnapshot = Baton.Scoring.Results.ResultSnapshot;
 
 namespace Baton.Core.Results;
@@ -290,6 +291,62 @@ public sealed class ResultService(IDbContextFactory<BatonDbContext> dbFactory, C
     private static readonly System.Linq.Expressions.Expression<Func<ResultSnapshot, SnapshotRow>> RowOf =
         s => new SnapshotRow(s.Id, s.Year, s.Hash, s.InputsHash, s.ResultHash, s.RuleVersion, s.CreatedAt, s.CreatedBy, s.Units);
 
+    /// <summary>
+    /// Every target and actual value of the year, by unit. This is the one large read (1.5 million rows for a
+    /// province), so it goes through a data reader straight into <see cref="ValueData"/> rather than through
+    /// EF's materializer and an intermediate list.
+    /// </summary>
+    private static async Task<Dictionary<long, List<ValueData>>> ValuesAsync(BatonDbContext db, int year, Dictionary<long, string> leafCodes, CancellationToken ct)
+    {
+        var byUnit = new Dictionary<long, List<ValueData>>();
+        var connection = db.Database.GetDbConnection();
+        var opened = connection.State != System.Data.ConnectionState.Open;
+        if (opened)
+        {
+            await db.Database.OpenConnectionAsync(ct);
+        }
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            command.CommandText = "SELECT \"UnitId\", \"IndicatorId\", \"Value\", \"ReportedActual\", \"AuthoritativeActual\", \"AuthoritativeSource\", "
+                + "\"Grade\", \"MonthlyPlan\", \"MonthlyActual\", \"Evidence\", \"ApprovedBy\" FROM \"Targets\" WHERE \"Year\" = @year";
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "@year";
+            parameter.Value = year;
+            command.Parameters.Add(parameter);
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            var reported = RuleSpec.SourceName(DataSource.SelfReported);
+            var sources = Enum.GetValues<DataSource>().ToDictionary(s => s.ToString(), RuleSpec.SourceName, StringComparer.Ordinal);
+            while (await reader.ReadAsync(ct))
+            {
+                if (!leafCodes.TryGetValue(reader.GetInt64(1), out var leaf))
+                {
+                    continue;
+                }
+                decimal? Number(int i) => reader.IsDBNull(i) ? null : reader.GetDecimal(i);
+                string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
+                var authoritative = Number(4);
+                var self = Number(3);
+                var source = authoritative is not null ? sources[Text(5) ?? nameof(DataSource.LeadUnit)] : self is not null ? reported : null;
+                var unit = reader.GetInt64(0);
+                if (!byUnit.TryGetValue(unit, out var list))
+                {
+                    byUnit[unit] = list = [];
+                }
+                list.Add(new ValueData(leaf, Number(2), authoritative ?? self, Text(6), Text(7), Text(8), source, Text(9), Text(10)));
+            }
+        }
+        finally
+        {
+            if (opened)
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+        }
+        return byUnit;
+    }
+
     /// <summary>Loads everything the engine needs for the year, with projections (no tracking).</summary>
     internal static async Task<SnapshotInputs> LoadAsync(BatonDbContext db, int year, CancellationToken ct)
     {
@@ -320,11 +377,7 @@ public sealed class ResultService(IDbContextFactory<BatonDbContext> dbFactory, C
                     n.Rule, n.RuleParameters, n.Measure, n.LeadUnitId is { } lead ? unitCodes[lead].Name : null, n.Order))]));
         }
 
-        var values = await db.Targets.AsNoTracking().Where(t => t.Year == year)
-            .Select(t => new { t.UnitId, t.IndicatorId, t.Value, t.ReportedActual, t.AuthoritativeActual, t.AuthoritativeSource, t.Grade, t.MonthlyPlan, t.MonthlyActual, t.Evidence, t.ApprovedBy })
-            .ToListAsync(ct);
-        var leafIds = nodes.Where(n => !n.IsGroup).Select(n => n.Id).ToHashSet();
-        var valuesByUnit = values.Where(v => leafIds.Contains(v.IndicatorId)).ToLookup(v => v.UnitId);
+        var valuesByUnit = await ValuesAsync(db, year, nodes.Where(n => !n.IsGroup).ToDictionary(n => n.Id, n => n.Code), ct);
         var adjustments = (await db.AdjustmentEvents.AsNoTracking().Where(a => a.Year == year && a.ApprovedBy != null).ToListAsync(ct)).ToLookup(a => a.UnitId);
         var components = (await db.ComponentScores.AsNoTracking().Where(c => c.Year == year).ToListAsync(ct)).ToLookup(c => c.UnitId);
 
@@ -337,9 +390,7 @@ public sealed class ResultService(IDbContextFactory<BatonDbContext> dbFactory, C
             }
             var (code, name) = unitCodes[m.UnitId];
             units.Add(new UnitData(code, name, category,
-                [.. valuesByUnit[m.UnitId].Select(v => new ValueData(codeOf[v.IndicatorId], v.Value, v.AuthoritativeActual ?? v.ReportedActual, v.Grade, v.MonthlyPlan, v.MonthlyActual,
-                    v.AuthoritativeActual is not null ? RuleSpec.SourceName(v.AuthoritativeSource ?? DataSource.LeadUnit) : v.ReportedActual is not null ? RuleSpec.SourceName(DataSource.SelfReported) : null,
-                    v.Evidence, v.ApprovedBy))],
+                valuesByUnit.GetValueOrDefault(m.UnitId) ?? [],
                 components[m.UnitId].Select(c => new ComponentValue(c.Code, c.Score, c.FullScore) { HandEntered = true, EnteredBy = c.EnteredBy, Note = c.Note }).ToList() is { Count: > 0 } cs ? cs : null,
                 adjustments[m.UnitId].Select(a => new Adjustment(a.Kind, a.Points, a.Reason)
                 {
