@@ -98,6 +98,23 @@ public abstract class ResultServiceTests(DatabaseProvider provider) : DatabaseTe
     }
 
     [Fact]
+    public async Task A_draft_year_is_not_scored_and_a_vetoed_unit_trace_says_why()
+    {
+        await SeedDemoAsync(Db);
+        var office = Db.Service<ResultService>(Office);
+        Assert.True((await Db.Service<YearService>(Office).CreateAsync(2027, null)).Ok);
+        Assert.Contains("草拟指标", (await office.ComputeAsync(2027)).Error, StringComparison.Ordinal);
+        Assert.Contains("不存在", (await office.ComputeAsync(1999)).Error, StringComparison.Ordinal);
+
+        var vetoed = (await office.RankingAsync(Year))!.Categories.SelectMany(c => c.Units).Single(u => u.Vetoed);
+        var trace = await office.TraceAsync(Year, vetoed.UnitId);
+        Assert.True(trace.Ok, trace.Error);
+        static IEnumerable<Baton.Scoring.Results.TraceNode> All(Baton.Scoring.Results.TraceNode node) => node.Children.SelectMany(All).Prepend(node);
+        Assert.Contains(All(trace.Value!), n => n.Flag == "一票否决" || n.Formula.Contains("一票否决", StringComparison.Ordinal));
+        Assert.Contains(All(trace.Value!), n => n.Formula.Contains("得分 = ", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Only_the_office_computes_and_enters_component_scores()
     {
         await SeedDemoAsync(Db);
