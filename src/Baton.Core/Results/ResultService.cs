@@ -79,6 +79,11 @@ public sealed class ResultService(IDbContextFactory<BatonDbContext> dbFactory, C
         {
             return existing;
         }
+        if (state >= YearState.Final)
+        {
+            // A final year's published snapshot may be recomputed (and found identical), never replaced.
+            return Outcome.Fail<SnapshotRow>($"{year} 年度结果已确定，当前数据算出的结果与已发布的结果快照不同，不能重新计分；如需更正，请先将年度退回结果公示阶段并说明原因。");
+        }
 
         using var canonical = new MemoryStream();
         using (var gzip = new GZipStream(canonical, CompressionLevel.Fastest, leaveOpen: true))
@@ -102,7 +107,15 @@ public sealed class ResultService(IDbContextFactory<BatonDbContext> dbFactory, C
             .Join(db.Units, m => m.UnitId, u => u.Id, (m, u) => new { u.Code, u.Id }).ToDictionaryAsync(u => u.Code, u => u.Id, StringComparer.Ordinal, ct);
         await using var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         db.ActAs(user).ResultSnapshots.Add(snapshot);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // The unique (year, hash) index: someone stored the identical snapshot a moment ago.
+            return Outcome.Fail<SnapshotRow>("结果快照未能保存：另一位用户可能刚刚完成了相同数据的计分，请刷新后查看。");
+        }
         // The per-unit rows are a projection of the canonical results, whose hash the audited snapshot
         // row carries; they are bulk-inserted rather than audited one by one (10,000 units per province).
         var units = new List<SnapshotUnit>(snapshot.Units);

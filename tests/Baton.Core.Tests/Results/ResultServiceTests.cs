@@ -59,6 +59,23 @@ public abstract class ResultServiceTests(DatabaseProvider provider) : DatabaseTe
     }
 
     [Fact]
+    public async Task A_final_year_is_never_given_a_different_snapshot()
+    {
+        await SeedDemoAsync(Db);
+        await using (var context = await Db.ContextAsync())
+        {
+            var target = await context.Targets.Where(t => t.Year == Year && t.AuthoritativeActual != null && t.Value != null).OrderBy(t => t.Id).FirstAsync();
+            target.AuthoritativeActual += 1000m;
+            await context.SaveChangesAsync();
+        }
+        var results = Db.Service<ResultService>(Office);
+        var before = await results.LatestAsync(Year);
+        var refused = await results.ComputeAsync(Year);
+        Assert.Contains("结果已确定", refused.Error, StringComparison.Ordinal);
+        Assert.Equal(before!.Id, (await results.LatestAsync(Year))!.Id);
+    }
+
+    [Fact]
     public async Task Changed_actual_value_gives_a_new_snapshot()
     {
         await SeedDemoAsync(Db);
