@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Scoring a province on PostgreSQL, end to end, from an empty database (docs/benchmarks.md,
-# "Scoring a province on PostgreSQL"). Needs the PostgreSQL that ./scripts/test starts (or any
-# cluster: set PGHOST/PGPORT/PGUSER) and hyperfine (apt-get install -y hyperfine).
+# "Scoring a province on PostgreSQL"). Needs a PostgreSQL where PGUSER may create databases
+# (PGHOST/PGPORT/PGUSER, default 127.0.0.1:55432 as postgres) and hyperfine (apt-get install -y hyperfine).
 #
 #   bench/score-province.sh [UNITS] [CATEGORIES] [LEAVES]
 set -euo pipefail
