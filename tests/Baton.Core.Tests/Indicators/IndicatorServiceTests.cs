@@ -60,6 +60,32 @@ public abstract class IndicatorServiceTests(DatabaseProvider provider) : Databas
     }
 
     [Fact]
+    public async Task Targets_import_is_all_or_nothing_and_names_row_and_column()
+    {
+        var (category, unit, _) = await SetUpAsync();
+        var indicators = Db.Service<IndicatorService>(Office);
+        var leaf = (await indicators.SaveAsync(null, 0, Leaf(category, null, "A1", 60))).Value;
+        await indicators.SaveAsync(null, 0, Leaf(category, null, "A2", 40, RuleKind.TimeProgress, "{}"));
+        var targets = Db.Service<TargetService>(Office);
+        string[] columns = [TargetService.ColumnUnit, TargetService.ColumnIndicator, TargetService.ColumnTarget, TargetService.ColumnPlan];
+        var bad = Units.UnitImportTests.Sheet(columns, ["T01", "A1", "1200", ""], ["T01", "A2", "", "10;5"], ["T01", "A9", "1", ""], ["T01", "A1", "-3", ""]);
+        var refused = await targets.ImportTargetsAsync(Year, bad, "目标.xlsx");
+        Assert.False(refused.Ok);
+        Assert.Contains("第 3 行「月度计划（累计，分号分隔）」", refused.Error, StringComparison.Ordinal);
+        Assert.Contains("第 4 行「指标编码」", refused.Error, StringComparison.Ordinal);
+        Assert.Contains("第 5 行「指标编码」：与第 2 行重复", refused.Error, StringComparison.Ordinal);
+        Assert.All(await targets.GridAsync(category), r => Assert.Null(r.Id));
+
+        var good = Units.UnitImportTests.Sheet(columns, ["T01", "A1", "1200", ""], ["T01", "A2", "", "10；20；30"]);
+        var imported = await targets.ImportTargetsAsync(Year, good, "目标.xlsx");
+        Assert.True(imported.Ok, imported.Error);
+        var grid = await targets.GridAsync(category);
+        Assert.Equal(1200m, grid.Single(r => r.IndicatorId == leaf).Value);
+        Assert.Equal("10;20;30", grid.Single(r => r.IndicatorCode == "A2").MonthlyPlan);
+        Assert.Equal(Outcome.Forbidden, (await Db.Service<TargetService>(Reporter(unit)).SetTargetsAsync(Year, [new TargetEdit(unit, leaf, 1m, null, 1)])).Error);
+    }
+
+    [Fact]
     public async Task Incomplete_rule_and_wrong_role_are_refused()
     {
         var (category, unit, _) = await SetUpAsync();
