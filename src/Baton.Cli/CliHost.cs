@@ -35,6 +35,7 @@ internal static class CliHost
         yield return AuditCommands.Create();
         yield return Indicators.WeightsCommand.Create();
         yield return Ratings.CalibrateCommand.Create();
+        yield return Results.ScoreCommand.Create();
     }
 
     /// <summary>

@@ -1,8 +1,12 @@
 using System.Globalization;
 using System.Text.Json;
 using Baton.Core.Accounts;
+using Baton.Core.Adjustments;
 using Baton.Core.Audit;
 using Baton.Core.Ratings;
+using Baton.Core.Indicators;
+using Baton.Core.Results;
+using Baton.Core.Targets;
 using Baton.Core.Units;
 using Baton.Core.Years;
 using Microsoft.AspNetCore.Identity;
@@ -60,6 +64,21 @@ public sealed class BatonDbContext(DbContextOptions<BatonDbContext> options, Tim
     public DbSet<RatingEvent> RatingEvents => Set<RatingEvent>();
 
     public DbSet<CalibratedScore> CalibratedScores => Set<CalibratedScore>();
+    public DbSet<Indicator> Indicators => Set<Indicator>();
+
+    public DbSet<CategorySettings> CategorySettings => Set<CategorySettings>();
+
+    public DbSet<YearSettings> YearSettings => Set<YearSettings>();
+
+    public DbSet<Target> Targets => Set<Target>();
+
+    public DbSet<AdjustmentEvent> AdjustmentEvents => Set<AdjustmentEvent>();
+
+    public DbSet<ComponentScore> ComponentScores => Set<ComponentScore>();
+
+    public DbSet<ResultSnapshot> ResultSnapshots => Set<ResultSnapshot>();
+
+    public DbSet<SnapshotUnit> SnapshotUnits => Set<SnapshotUnit>();
 
     /// <summary>Who the audit trail names for this context's changes.</summary>
     public string Actor { get; private set; } = CurrentUser.System.UserName;
@@ -289,6 +308,8 @@ public sealed class BatonDbContext(DbContextOptions<BatonDbContext> options, Tim
                 map[property.Name] = values[property] switch
                 {
                     DateTime d => d.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture),
+                    // Blobs (snapshot inputs) enter the trail as their hash, which is what proves them.
+                    byte[] b => "sha256:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(b)),
                     var v => v,
                 };
             }

@@ -1,11 +1,16 @@
 using Baton.Core.Accounts;
+using Baton.Core.Adjustments;
 using Baton.Core.Audit;
 using Baton.Core.Demo;
 using Baton.Core.Home;
 using Baton.Core.Ratings;
+using Baton.Core.Indicators;
+using Baton.Core.Results;
+using Baton.Core.Targets;
 using Baton.Core.Units;
 using Baton.Core.Years;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -30,6 +35,12 @@ public static class BatonServices
         services.AddScoped<RatingFormService>();
         services.AddScoped<CalibrationService>();
         services.AddScoped<DemoCounty>();
+        services.AddScoped<IndicatorService>();
+        services.AddScoped<TargetService>();
+        services.AddScoped<AdjustmentService>();
+        services.AddScoped<ResultService>();
+        services.AddScoped<SyntheticProvince>();
+        services.AddSingleton(sp => EvidenceStore.For(database, sp.GetService<IConfiguration>()?["Evidence:Path"]));
         return services;
     }
 

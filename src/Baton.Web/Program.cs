@@ -7,6 +7,7 @@ using Baton.Core.Demo;
 using Baton.Web.Components;
 using Baton.Web.Features.Accounts;
 using Baton.Web.Features.Ratings;
+using Baton.Web.Features.Indicators;
 using Baton.Web.Features.Units;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -121,6 +122,7 @@ app.MapStaticAssets().AllowAnonymous();
 app.MapAccountEndpoints();
 app.MapUnitEndpoints();
 app.MapRatingEndpoints();
+app.MapIndicatorEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.Run();
 

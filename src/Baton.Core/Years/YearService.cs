@@ -113,6 +113,15 @@ public sealed class YearService(IDbContextFactory<BatonDbContext> dbFactory, Cur
         {
             return Outcome.Fail($"年度只能逐步变更：当前为「{AppraisalYear.StateName(year.State)}」，不能直接变为「{AppraisalYear.StateName(to)}」。");
         }
+        if (year.State == YearState.Draft && to == YearState.TargetsIssued)
+        {
+            // Zero or missing targets and incomplete rules are errors at setup, not at scoring time (DESIGN.md §5.1).
+            var problems = await Results.ResultService.ValidateYearAsync(db, year.Year, ct);
+            if (problems.Count > 0)
+            {
+                return Outcome.Fail(Results.ResultService.Problems("指标体系或目标值未通过校验，不能下达目标", problems));
+            }
+        }
         db.ActAs(user).YearTransitions.Add(new YearTransition
         {
             YearId = year.Id,

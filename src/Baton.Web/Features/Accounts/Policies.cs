@@ -14,6 +14,11 @@ public static class Policies
     public const string SecurityManage = "Security.Manage";
     public const string RatingsRead = "Ratings.Read";
     public const string RatingsSubmit = "Ratings.Submit";
+    public const string IndicatorsRead = "Indicators.Read";
+    public const string IndicatorsManage = "Indicators.Manage";
+    public const string TargetsRead = "Targets.Read";
+    public const string AdjustmentsRead = "Adjustments.Read";
+    public const string ResultsRead = "Results.Read";
 
     /// <summary>The roles each policy admits; the authorization-matrix test reads the same table.</summary>
     public static readonly IReadOnlyDictionary<string, string[]> RolesOf = new Dictionary<string, string[]>(StringComparer.Ordinal)
@@ -28,6 +33,12 @@ public static class Policies
         // Rounds and calibration reports; only the office changes them (checked again in the services).
         [RatingsRead] = [Roles.Office, Roles.Overseer, Roles.Leader],
         [RatingsSubmit] = [Roles.Rater],
+        // Indicators, targets, adjustments and results: services narrow unit-scoped users to their own unit.
+        [IndicatorsRead] = [Roles.Admin, Roles.Office, Roles.Overseer, Roles.Leader, Roles.LeadReviewer, Roles.UnitReporter, Roles.UnitHead],
+        [IndicatorsManage] = [Roles.Office],
+        [TargetsRead] = [Roles.Office, Roles.Overseer, Roles.Leader, Roles.LeadReviewer, Roles.UnitReporter, Roles.UnitHead],
+        [AdjustmentsRead] = [Roles.Office, Roles.Overseer, Roles.Leader, Roles.LeadReviewer, Roles.UnitReporter, Roles.UnitHead],
+        [ResultsRead] = [Roles.Office, Roles.Overseer, Roles.Leader, Roles.LeadReviewer, Roles.UnitReporter, Roles.UnitHead],
     };
 
     public static void Add(AuthorizationOptions options)

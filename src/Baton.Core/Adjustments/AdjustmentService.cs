@@ -1,0 +1,172 @@
+using Baton.Core.Accounts;
+using Baton.Core.Indicators;
+using Baton.Core.Targets;
+using Baton.Core.Years;
+using Baton.Scoring.Results;
+using Microsoft.EntityFrameworkCore;
+
+namespace Baton.Core.Adjustments;
+
+public sealed record AdjustmentRow(
+    long Id, long UnitId, string UnitCode, string UnitName, AdjustmentKind Kind, decimal Points, string Reason, string? MaxGrade,
+    string? EvidenceHash, string? EvidenceName, string EnteredBy, DateTime EnteredAt, string? ApprovedBy, DateTime? ApprovedAt, long Version);
+
+public sealed record AdjustmentInput(long UnitId, AdjustmentKind Kind, decimal Points, string Reason, string? MaxGrade, string? EvidenceHash, string? EvidenceName);
+
+/// <summary>
+/// Bonuses, deductions, vetoes and grade caps (加减分、一票否决、等次封顶). The office or a lead unit's
+/// reviewer enters an event; the office approves it, never the person who entered it; only approved
+/// events count in the results. Unit-scoped users see their own unit's events.
+/// </summary>
+public sealed class AdjustmentService(IDbContextFactory<BatonDbContext> dbFactory, CurrentUser user, EvidenceStore evidence)
+{
+    public bool MayEnter => user.IsInAnyRole(Roles.Office, Roles.LeadReviewer);
+
+    public bool MayApprove => user.IsInRole(Roles.Office);
+
+    public async Task<IReadOnlyList<AdjustmentRow>> ListAsync(int year, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var own = user.UnitId ?? -1;
+        var all = user.SeesAllUnits;
+        var byMe = user.IsInRole(Roles.LeadReviewer) ? user.UserName : null;
+        var rows = await db.AdjustmentEvents.AsNoTracking().Where(a => a.Year == year && (all || a.UnitId == own || a.EnteredBy == byMe))
+            .Join(db.Units, a => a.UnitId, u => u.Id, (a, u) => new AdjustmentRow(a.Id, a.UnitId, u.Code, u.Name, a.Kind, a.Points, a.Reason, a.MaxGrade,
+                a.EvidenceHash, a.EvidenceName, a.EnteredBy, a.EnteredAt, a.ApprovedBy, a.ApprovedAt, a.Version))
+            .ToListAsync(ct);
+        return [.. rows.OrderByDescending(a => a.Id)];
+    }
+
+    /// <summary>Stores an evidence file and returns its content hash, for <see cref="AdjustmentInput.EvidenceHash"/>.</summary>
+    public async Task<Outcome<string>> UploadEvidenceAsync(Stream content, CancellationToken ct = default) =>
+        MayEnter ? await evidence.SaveAsync(content, ct) : Outcome.Fail<string>(Outcome.Forbidden);
+
+    /// <summary>Opens an evidence file that belongs to an event the user may see.</summary>
+    public async Task<Stream?> OpenEvidenceAsync(string hash, CancellationToken ct = default)
+    {
+        var visible = await ListAsync(await YearOfEvidenceAsync(hash, ct), ct);
+        return visible.Any(a => a.EvidenceHash == hash) ? evidence.Open(hash) : null;
+    }
+
+    private async Task<int> YearOfEvidenceAsync(string hash, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.AdjustmentEvents.Where(a => a.EvidenceHash == hash).Select(a => a.Year).FirstOrDefaultAsync(ct);
+    }
+
+    public async Task<Outcome<long>> CreateAsync(int year, AdjustmentInput input, CancellationToken ct = default)
+    {
+        if (!MayEnter)
+        {
+            return Outcome.Fail<long>(Outcome.Forbidden);
+        }
+        if (string.IsNullOrWhiteSpace(input.Reason) || input.Reason.Trim().Length > 500)
+        {
+            return Outcome.Fail<long>("请填写事由（不超过 500 个字符）。");
+        }
+        if (input.Kind is AdjustmentKind.Bonus or AdjustmentKind.Deduction ? input.Points is <= 0 or > 100 : input.Points != 0)
+        {
+            return Outcome.Fail<long>(input.Kind is AdjustmentKind.Bonus or AdjustmentKind.Deduction
+                ? "加分、减分的分值须大于 0 且不超过 100（减分也填正数）。"
+                : "一票否决和等次封顶不计分值，分值应为 0。");
+        }
+        if (input.EvidenceHash is { } hash && (hash.Length != 64 || !hash.All(char.IsAsciiHexDigitLower)))
+        {
+            return Outcome.Fail<long>("佐证材料引用无效，请重新上传。");
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await TargetService.StateErrorAsync(db, year, "加减分事项", [YearState.InProgress, YearState.Scoring], ct) is { } state)
+        {
+            return Outcome.Fail<long>(state);
+        }
+        var categoryId = await db.CategoryMemberships.Where(m => m.Year == year && m.UnitId == input.UnitId).Select(m => (long?)m.CategoryId).SingleOrDefaultAsync(ct);
+        if (categoryId is null)
+        {
+            return Outcome.Fail<long>("该单位本年度不参加考核（没有考核类别）。");
+        }
+        string? maxGrade = null;
+        if (input.Kind == AdjustmentKind.GradeCap)
+        {
+            var settings = await db.CategorySettings.AsNoTracking().SingleOrDefaultAsync(s => s.CategoryId == categoryId, ct) ?? RuleSpec.DefaultSettings(categoryId.Value);
+            var grades = RuleSpec.Grades(settings).Select(g => g.Name).ToList();
+            maxGrade = input.MaxGrade?.Trim();
+            if (maxGrade is null || !grades.Contains(maxGrade))
+            {
+                return Outcome.Fail<long>($"请选择封顶的最高等次（{string.Join("、", grades)}）。");
+            }
+        }
+        var entity = new AdjustmentEvent
+        {
+            Year = year,
+            UnitId = input.UnitId,
+            Kind = input.Kind,
+            Points = input.Points,
+            Reason = input.Reason.Trim(),
+            MaxGrade = maxGrade,
+            EvidenceHash = input.EvidenceHash,
+            EvidenceName = input.EvidenceHash is null ? null : Path.GetFileName(input.EvidenceName),
+            EnteredBy = user.UserName,
+            EnteredAt = db.UtcNow,
+        };
+        db.ActAs(user).AdjustmentEvents.Add(entity);
+        await db.SaveChangesAsync(ct);
+        return entity.Id;
+    }
+
+    /// <summary>Approves an event: the office, and never the person who entered it.</summary>
+    public async Task<Outcome> ApproveAsync(long id, long version, CancellationToken ct = default)
+    {
+        if (!MayApprove)
+        {
+            return Outcome.Fail(Outcome.Forbidden);
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var entity = await db.AdjustmentEvents.SingleOrDefaultAsync(a => a.Id == id, ct);
+        if (entity is null)
+        {
+            return Outcome.Fail(Outcome.NotFound);
+        }
+        if (entity.Version != version)
+        {
+            return Outcome.Fail(Outcome.Conflict);
+        }
+        if (entity.IsApproved)
+        {
+            return Outcome.Fail("该事项已审核通过。");
+        }
+        if (string.Equals(entity.EnteredBy, user.UserName, StringComparison.Ordinal))
+        {
+            return Outcome.Fail("录入人不能审核自己录入的事项，请由考核办其他人员审核。");
+        }
+        if (await TargetService.StateErrorAsync(db, entity.Year, "加减分事项", [YearState.InProgress, YearState.Scoring], ct) is { } state)
+        {
+            return Outcome.Fail(state);
+        }
+        entity.ApprovedBy = user.UserName;
+        entity.ApprovedAt = db.UtcNow;
+        await db.ActAs(user).SaveChangesAsync(ct);
+        return Outcome.Success;
+    }
+
+    /// <summary>Withdraws an event not yet approved: its author or the office.</summary>
+    public async Task<Outcome> DeleteAsync(long id, long version, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var entity = await db.AdjustmentEvents.SingleOrDefaultAsync(a => a.Id == id, ct);
+        if (entity is null || !(user.IsInRole(Roles.Office) || (MayEnter && entity.EnteredBy == user.UserName)))
+        {
+            return Outcome.Fail(entity is null ? Outcome.NotFound : Outcome.Forbidden);
+        }
+        if (entity.Version != version)
+        {
+            return Outcome.Fail(Outcome.Conflict);
+        }
+        if (entity.IsApproved)
+        {
+            return Outcome.Fail("已审核通过的事项不能撤回。");
+        }
+        db.ActAs(user).AdjustmentEvents.Remove(entity);
+        await db.SaveChangesAsync(ct);
+        return Outcome.Success;
+    }
+}

@@ -1,0 +1,226 @@
+using System.Globalization;
+using Baton.Core.Accounts;
+using Baton.Core.Adjustments;
+using Baton.Core.Indicators;
+using Baton.Core.Results;
+using Baton.Core.Targets;
+using Baton.Core.Units;
+using Baton.Core.Years;
+using Baton.Scoring.Results;
+using Microsoft.EntityFrameworkCore;
+
+namespace Baton.Core.Demo;
+
+/// <summary>
+/// The demo county's indicator systems, targets, actual values, adjustments and results: 2025 is
+/// scored and Final; 2026 has its system (copied from 2025) and targets and stays in progress.
+/// The indicators follow the speech's priorities: 经济发展, 项目建设, 招商引资, 生态环境, 深化改革, 党建.
+/// </summary>
+internal static class DemoIndicators
+{
+    // (code, parent, name, points, rule, parameters, measure, lead unit code, source, target range)
+    private sealed record Node(string Code, string? Parent, string Name, decimal Points, RuleKind Rule = RuleKind.None, RuleParameters? Parameters = null,
+        string? Measure = null, string? Lead = null, DataSource Source = DataSource.SelfReported, decimal TargetMin = 0, decimal TargetMax = 0);
+
+    private static readonly Node[] s_town =
+    [
+        new("A", null, "经济发展", 30),
+        new("A1", "A", "地区生产总值", 8, RuleKind.CompletionRate, new() { Floor = 0.5m, Cap = 1.1m }, "万元", "D11", DataSource.StatisticsBureau, 80_000, 300_000),
+        new("A2", "A", "一般公共预算收入", 8, RuleKind.CompletionRate, new() { Cap = 1.2m }, "万元", "D03", DataSource.StatisticsBureau, 3_000, 15_000),
+        new("A3", "A", "规上工业增加值", 6, RuleKind.Tiers, RuleSpec.Defaults(RuleKind.Tiers), "万元", "D02", DataSource.StatisticsBureau, 10_000, 60_000),
+        new("A4", "A", "农村居民人均可支配收入", 4, RuleKind.CompletionRate, new() { Cap = 1m }, "元", "D05", DataSource.StatisticsBureau, 14_000, 18_000),
+        new("A5", "A", "单位生产总值能耗", 4, RuleKind.CompletionRate, new() { Cap = 1.1m, Reverse = true }, "吨标煤/万元", "D01", DataSource.LeadUnit, 0.4m, 0.6m),
+        new("B", null, "项目建设", 20),
+        new("B1", "B", "固定资产投资", 10, RuleKind.BaseExcess, RuleSpec.Defaults(RuleKind.BaseExcess) with { MaxExtraPoints = 0m }, "万元", "D01", DataSource.StatisticsBureau, 50_000, 200_000),
+        new("B2", "B", "县级重点项目建设进度", 10, RuleKind.TimeProgress, new() { Cap = 1m }, "%", "D01", DataSource.LeadUnit),
+        new("C", null, "招商引资", 15),
+        new("C1", "C", "招商引资到位资金", 10, RuleKind.CompletionRate, new() { Cap = 1.2m }, "万元", "D12", DataSource.LeadUnit, 20_000, 80_000),
+        new("C2", "C", "新签约亿元以上项目", 5, RuleKind.BonusPerItem, new() { PointsPerItem = 2.5m }, "个", "D12", DataSource.LeadUnit),
+        new("D", null, "生态环境", 15),
+        new("D1", "D", "空气质量优良天数", 6, RuleKind.CompletionRate, new() { Cap = 1m }, "天", "D21", DataSource.LeadUnit, 280, 320),
+        new("D2", "D", "河长制工作", 5, RuleKind.Graded, RuleSpec.Defaults(RuleKind.Graded), null, "D09", DataSource.LeadUnit),
+        new("D3", "D", "环保督察问题", 4, RuleKind.Deduction, new() { PointsPerOccurrence = 1m, Floor = 0m }, "次", "D21", DataSource.LeadUnit),
+        new("E", null, "深化改革", 10),
+        new("E1", "E", "重点改革任务", 10, RuleKind.Graded, RuleSpec.Defaults(RuleKind.Graded), null, "D23", DataSource.LeadUnit),
+        new("F", null, "党的建设", 10),
+        new("F1", "F", "基层党建", 10, RuleKind.Graded, RuleSpec.Defaults(RuleKind.Graded), null, "D24", DataSource.LeadUnit),
+        new("F2", "F", "重大安全生产责任事故", 0, RuleKind.Veto, new(), "起", "D19", DataSource.LeadUnit),
+        new("F3", "F", "越级上访重大群体性事件", 0, RuleKind.GradeCap, new() { MaxGrade = "良好" }, "起", "D34", DataSource.LeadUnit),
+    ];
+
+    private static readonly Node[] s_department =
+    [
+        new("A", null, "职能目标", 50),
+        new("A1", "A", "核心业务指标完成", 20, RuleKind.CompletionRate, new() { Floor = 0.6m, Cap = 1.1m }, "%", null, DataSource.SelfReported, 90, 100),
+        new("A2", "A", "市考任务完成", 15, RuleKind.Tiers, RuleSpec.Defaults(RuleKind.Tiers), "项", null, DataSource.SelfReported, 8, 20),
+        new("A3", "A", "年度重点工作", 15, RuleKind.Graded, RuleSpec.Defaults(RuleKind.Graded), null, "D23", DataSource.LeadUnit),
+        new("B", null, "服务发展", 20),
+        new("B1", "B", "招商引资任务", 10, RuleKind.CompletionRate, new() { Cap = 1.2m }, "万元", "D12", DataSource.LeadUnit, 2_000, 10_000),
+        new("B2", "B", "包抓项目推进", 10, RuleKind.TimeProgress, new() { Cap = 1m }, "%", "D01", DataSource.LeadUnit),
+        new("C", null, "深化改革", 10),
+        new("C1", "C", "改革任务落实", 10, RuleKind.Graded, RuleSpec.Defaults(RuleKind.Graded), null, "D23", DataSource.LeadUnit),
+        new("D", null, "党建和作风", 20),
+        new("D1", "D", "机关党建", 10, RuleKind.Graded, RuleSpec.Defaults(RuleKind.Graded), null, "D24", DataSource.LeadUnit),
+        new("D2", "D", "作风建设问题", 10, RuleKind.Deduction, new() { PointsPerOccurrence = 2m, Floor = 0m }, "次", "D28", DataSource.LeadUnit),
+        new("D3", "D", "重大安全生产责任事故", 0, RuleKind.Veto, new(), "起", "D19", DataSource.LeadUnit),
+        new("D4", "D", "重大信访问题", 0, RuleKind.GradeCap, new() { MaxGrade = "良好" }, "起", "D34", DataSource.LeadUnit),
+    ];
+
+    private static readonly string[] s_grades = ["好", "好", "较好", "较好", "较好", "一般"];
+
+    public static async Task SeedAsync(BatonDbContext db, Random random, Dictionary<string, Unit> units, CancellationToken ct)
+    {
+        var previous = await db.Years.SingleAsync(y => y.Year == DemoCounty.PreviousYear, ct);
+        var current = await db.Years.SingleAsync(y => y.Year == DemoCounty.CurrentYear, ct);
+
+        // The indicator system of 2025, settings with the defaults, and the year's award budget.
+        db.YearSettings.Add(new YearSettings { Year = previous.Year, AwardBudget = 2_400_000m });
+        var categories = await db.UnitCategories.Where(c => c.Year == previous.Year).OrderBy(c => c.Code).ToListAsync(ct);
+        foreach (var category in categories)
+        {
+            db.CategorySettings.Add(RuleSpec.DefaultSettings(category.Id));
+            var template = category.Kind == UnitKind.Town ? s_town : s_department;
+            var ids = new Dictionary<string, Indicator>(StringComparer.Ordinal);
+            foreach (var level in new[] { template.Where(n => n.Parent is null), template.Where(n => n.Parent is not null) })
+            {
+                var order = 0;
+                foreach (var node in level)
+                {
+                    var entity = new Indicator
+                    {
+                        Year = previous.Year, CategoryId = category.Id, ParentId = node.Parent is null ? null : ids[node.Parent].Id,
+                        Code = node.Code, Name = node.Name, IsGroup = node.Rule == RuleKind.None, Points = node.Points,
+                        Rule = node.Rule, RuleParameters = node.Rule == RuleKind.None ? null : RuleSpec.Serialize(node.Parameters ?? new()),
+                        LeadUnitId = node.Lead is null ? null : units[node.Lead].Id, Source = node.Source, Measure = node.Measure,
+                        EvidenceRequired = node.Rule is RuleKind.Graded or RuleKind.BonusPerItem, Order = ++order,
+                    };
+                    ids[node.Code] = entity;
+                    db.Indicators.Add(entity);
+                }
+                await db.SaveChangesAsync(ct);
+            }
+        }
+
+        // Targets of 2025, then the year-end values: the unit's report, and the authoritative figure.
+        var members = await db.CategoryMemberships.Where(m => m.Year == previous.Year).OrderBy(m => m.UnitId).ToListAsync(ct);
+        var leaves = await db.Indicators.Where(i => i.Year == previous.Year && !i.IsGroup).OrderBy(i => i.Id).ToListAsync(ct);
+        var targets2025 = new List<Target>();
+        foreach (var member in members)
+        {
+            var unitCategory = categories.Single(c => c.Id == member.CategoryId);
+            var template = (unitCategory.Kind == UnitKind.Town ? s_town : s_department).ToDictionary(n => n.Code, StringComparer.Ordinal);
+            foreach (var leaf in leaves.Where(l => l.CategoryId == member.CategoryId))
+            {
+                var node = template[leaf.Code];
+                var target = new Target { Year = previous.Year, UnitId = member.UnitId, IndicatorId = leaf.Id };
+                switch (leaf.Rule)
+                {
+                    case RuleKind.CompletionRate or RuleKind.Tiers or RuleKind.BaseExcess:
+                        var value = Round(node.TargetMin + ((node.TargetMax - node.TargetMin) * (decimal)random.NextDouble()), node.TargetMax < 10 ? 2 : 0);
+                        target.Value = value;
+                        var factor = node.Parameters?.Reverse == true ? 0.9m + (0.2m * (decimal)random.NextDouble()) : 0.82m + (0.33m * (decimal)random.NextDouble());
+                        target.ReportedActual = Round(value * factor, node.TargetMax < 10 ? 3 : 1);
+                        target.AuthoritativeActual = random.Next(5) == 0 ? Round(target.ReportedActual.Value * 0.97m, node.TargetMax < 10 ? 3 : 1) : target.ReportedActual;
+                        break;
+                    case RuleKind.TimeProgress:
+                        target.MonthlyPlan = string.Join(';', Enumerable.Range(1, 12).Select(m => (m * 100m / 12m).ToString("0.#", CultureInfo.InvariantCulture)));
+                        var pace = 0.85m + (0.2m * (decimal)random.NextDouble());
+                        target.MonthlyActual = string.Join(';', Enumerable.Range(1, 12).Select(m => Math.Min(100m, m * 100m / 12m * pace).ToString("0.#", CultureInfo.InvariantCulture)));
+                        break;
+                    case RuleKind.Graded:
+                        target.Grade = s_grades[random.Next(s_grades.Length)];
+                        break;
+                    case RuleKind.Deduction:
+                        target.AuthoritativeActual = random.Next(3);
+                        break;
+                    case RuleKind.BonusPerItem:
+                        target.AuthoritativeActual = random.Next(3);
+                        break;
+                    default:
+                        continue;
+                }
+                if (target.AuthoritativeActual is not null || target.Grade is not null || target.MonthlyActual is not null)
+                {
+                    target.AuthoritativeSource = leaf.Source == DataSource.SelfReported ? DataSource.LeadUnit : leaf.Source;
+                    target.ApprovedBy = leaf.Source == DataSource.StatisticsBureau ? "office" : "reviewer";
+                }
+                targets2025.Add(target);
+                db.Targets.Add(target);
+            }
+        }
+        await db.SaveChangesAsync(ct);
+
+        // Hand-entered components until surveys and ratings exist, marked as such in the results.
+        foreach (var member in members)
+        {
+            foreach (var code in new[] { "satisfaction", "rating" })
+            {
+                db.ComponentScores.Add(new ComponentScore
+                {
+                    Year = previous.Year, UnitId = member.UnitId, Code = code, Score = Round(80m + (18m * (decimal)random.NextDouble()), 1),
+                    EnteredBy = "office", Note = "手工录入（满意度调查和评议模块上线前）",
+                });
+            }
+        }
+
+        // A few bonuses and deductions, one veto and one grade cap; entered by the lead unit, approved by the office.
+        var at = db.UtcNow;
+        (string Unit, AdjustmentKind Kind, decimal Points, string Reason, string? MaxGrade)[] events =
+        [
+            ("T02", AdjustmentKind.Bonus, 2m, "获评省级乡村振兴示范镇", null),
+            ("T05", AdjustmentKind.Bonus, 1.5m, "招商引资工作受市政府通报表扬", null),
+            ("D03", AdjustmentKind.Bonus, 1m, "财政管理绩效考核获全市第一", null),
+            ("T09", AdjustmentKind.Deduction, 2m, "省环保督察反馈问题整改不到位", null),
+            ("D07", AdjustmentKind.Deduction, 1m, "重点民生实事逾期未完成", null),
+            ("T11", AdjustmentKind.Veto, 0m, "发生较大安全生产责任事故", null),
+            ("D14", AdjustmentKind.GradeCap, 0m, "年度内发生越级集体上访事件", "良好"),
+        ];
+        foreach (var e in events)
+        {
+            db.AdjustmentEvents.Add(new AdjustmentEvent
+            {
+                Year = previous.Year, UnitId = units[e.Unit].Id, Kind = e.Kind, Points = e.Points, Reason = e.Reason, MaxGrade = e.MaxGrade,
+                EnteredBy = "reviewer", EnteredAt = at, ApprovedBy = "office", ApprovedAt = at,
+            });
+        }
+        await db.SaveChangesAsync(ct);
+
+        // 2025: InProgress → Scoring, compute the results, → PublicNotice → Final.
+        await MoveAsync(db, previous, YearState.Scoring, "年终计分", ct);
+        var computed = await ResultService.ComputeAsync(db, previous.Year, CurrentUser.System, ct);
+        if (!computed.Ok)
+        {
+            throw new InvalidOperationException("The demo county's 2025 cannot be scored: " + computed.Error);
+        }
+        await MoveAsync(db, previous, YearState.PublicNotice, "计分完成，结果公示", ct);
+        await MoveAsync(db, previous, YearState.Final, "公示期满无异议，结果确定", ct);
+
+        // 2026: the same system copied from 2025, targets raised from 2025's results; stays in progress.
+        await IndicatorService.CopyAsync(db, previous.Year, current.Year, ct);
+        await db.SaveChangesAsync(ct);
+        var leaves2026 = await db.Indicators.Where(i => i.Year == current.Year && !i.IsGroup).ToListAsync(ct);
+        var leafCodes = leaves.ToDictionary(l => l.Id, l => (categories.Single(c => c.Id == l.CategoryId).Code, l.Code));
+        var categories2026 = await db.UnitCategories.Where(c => c.Year == current.Year).ToDictionaryAsync(c => c.Id, c => c.Code, ct);
+        var leafByCode = leaves2026.ToDictionary(l => (categories2026[l.CategoryId], l.Code));
+        foreach (var old in targets2025.Where(t => t.Value is not null || t.MonthlyPlan is not null))
+        {
+            var growth = 1.05m + (0.05m * (decimal)random.NextDouble());
+            db.Targets.Add(new Target
+            {
+                Year = current.Year, UnitId = old.UnitId, IndicatorId = leafByCode[leafCodes[old.IndicatorId]].Id,
+                Value = old.Value is { } v ? Round(v < 10 ? v * 0.97m : v * growth, v < 10 ? 2 : 0) : null,
+                MonthlyPlan = old.MonthlyPlan,
+            });
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
+    private static decimal Round(decimal value, int decimals) => Math.Round(value, decimals, MidpointRounding.AwayFromZero);
+
+    private static async Task MoveAsync(BatonDbContext db, AppraisalYear year, YearState to, string reason, CancellationToken ct)
+    {
+        db.YearTransitions.Add(new YearTransition { YearId = year.Id, From = year.State, To = to, Reason = reason, By = CurrentUser.System.UserName, At = db.UtcNow });
+        year.State = to;
+        await db.SaveChangesAsync(ct);
+    }
+}

@@ -1,0 +1,176 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using Baton.Core.Indicators;
+using Baton.Core.Years;
+using Microsoft.EntityFrameworkCore;
+
+namespace Baton.Core.Targets;
+
+public sealed record TargetImportResult(int Rows, bool AlreadyImported);
+
+/// <summary>Excel export of targets and actual values; import of targets and of the statistics bureau's actual values.</summary>
+public sealed partial class TargetService
+{
+    public const string ColumnUnit = "单位代码";
+    public const string ColumnUnitName = "单位名称";
+    public const string ColumnIndicator = "指标编码";
+    public const string ColumnIndicatorName = "指标名称";
+    public const string ColumnMeasure = "计量单位";
+    public const string ColumnTarget = "目标值";
+    public const string ColumnPlan = "月度计划（累计，分号分隔）";
+    public const string ColumnReported = "单位自报值";
+    public const string ColumnActual = "实际值";
+    public const string ColumnSource = "核定值来源";
+
+    public static readonly IReadOnlyList<string> ExportColumns =
+        [ColumnUnit, ColumnUnitName, ColumnIndicator, ColumnIndicatorName, ColumnMeasure, ColumnTarget, ColumnPlan, ColumnReported, ColumnActual, ColumnSource];
+
+    public static void WriteTargetTemplate(Stream stream) =>
+        ExcelSheet.Write(stream, [ColumnUnit, ColumnIndicator, ColumnTarget, ColumnPlan], [["T01", "A1", 1200, ""], ["T01", "A2", "", "10;20;30;40;50;60;70;80;90;100;110;120"]], "目标值");
+
+    public static void WriteStatisticsTemplate(Stream stream) =>
+        ExcelSheet.Write(stream, [ColumnUnit, ColumnIndicator, ColumnActual], [["T01", "A1", 1234.5]], "统计数据");
+
+    /// <summary>Every visible target of the year with its reported and authoritative values.</summary>
+    public async Task WriteExportAsync(int year, Stream stream, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var categories = await db.UnitCategories.AsNoTracking().Where(c => c.Year == year).OrderBy(c => c.Code).Select(c => c.Id).ToListAsync(ct);
+        var rows = new List<IReadOnlyList<object?>>();
+        foreach (var category in categories)
+        {
+            foreach (var r in await GridAsync(category, ct))
+            {
+                rows.Add([r.UnitCode, r.UnitName, r.IndicatorCode, r.IndicatorName, r.Measure, r.Value, r.MonthlyPlan, r.ReportedActual, r.AuthoritativeActual,
+                    r.AuthoritativeSource is { } s ? RuleSpec.SourceName(s) : null]);
+            }
+        }
+        ExcelSheet.Write(stream, ExportColumns, rows, "目标值");
+    }
+
+    /// <summary>Imports targets, all or nothing; rows are matched by unit code and indicator code, so the same data twice changes nothing.</summary>
+    public Task<Outcome<TargetImportResult>> ImportTargetsAsync(int year, Stream file, string fileName, CancellationToken ct = default) =>
+        ImportAsync(year, file, fileName, statistics: false, ct);
+
+    /// <summary>Imports the statistics bureau's actual values as authoritative figures, all or nothing.</summary>
+    public Task<Outcome<TargetImportResult>> ImportStatisticsAsync(int year, Stream file, string fileName, CancellationToken ct = default) =>
+        ImportAsync(year, file, fileName, statistics: true, ct);
+
+    private async Task<Outcome<TargetImportResult>> ImportAsync(int year, Stream file, string fileName, bool statistics, CancellationToken ct)
+    {
+        if (!MayManage)
+        {
+            return Outcome.Fail<TargetImportResult>(Outcome.Forbidden);
+        }
+        var kind = statistics ? $"statistics-{year}" : $"targets-{year}";
+        using var buffer = new MemoryStream();
+        await file.CopyToAsync(buffer, ct);
+        var hash = Convert.ToHexStringLower(SHA256.HashData(buffer.ToArray()));
+        buffer.Position = 0;
+        var read = ExcelSheet.Read(buffer, statistics ? [ColumnUnit, ColumnIndicator, ColumnActual] : [ColumnUnit, ColumnIndicator, ColumnTarget]);
+        if (!read.Ok)
+        {
+            return Outcome.Fail<TargetImportResult>(read.Error!);
+        }
+        var rows = read.Value!;
+        if (rows.Count == 0)
+        {
+            return Outcome.Fail<TargetImportResult>("文件中没有数据行。");
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var state = statistics
+            ? await StateErrorAsync(db, year, "实际完成值", [YearState.InProgress, YearState.Scoring], ct)
+            : await StateErrorAsync(db, year, "目标值", [YearState.Draft, YearState.TargetsIssued], ct);
+        if (state is not null)
+        {
+            return Outcome.Fail<TargetImportResult>(state);
+        }
+        if (await db.Imports.AnyAsync(i => i.Kind == kind && i.FileHash == hash, ct))
+        {
+            return new TargetImportResult(0, AlreadyImported: true);
+        }
+        var context = await ContextAsync(db, year, ct);
+        var errors = new List<string>();
+        var seen = new Dictionary<(long, long), int>();
+        var parsed = new List<(long Unit, Indicator Leaf, decimal? Value, string? Plan)>();
+        foreach (var row in rows)
+        {
+            void Bad(string column, string message) => errors.Add($"第 {row.Number} 行「{column}」：{message}");
+            if (!context.UnitByCode.TryGetValue(row[ColumnUnit], out var unitId))
+            {
+                Bad(ColumnUnit, row[ColumnUnit].Length == 0 ? "不能为空。" : $"{year} 年度没有参加考核的单位「{row[ColumnUnit]}」。");
+                continue;
+            }
+            if (!context.LeafByCode.TryGetValue((context.CategoryOf[unitId], row[ColumnIndicator]), out var leaf))
+            {
+                Bad(ColumnIndicator, $"单位所在考核类别没有末级指标「{row[ColumnIndicator]}」。");
+                continue;
+            }
+            if (seen.TryGetValue((unitId, leaf.Id), out var first))
+            {
+                Bad(ColumnIndicator, $"与第 {first} 行重复（同一单位同一指标）。");
+                continue;
+            }
+            seen[(unitId, leaf.Id)] = row.Number;
+            var column = statistics ? ColumnActual : ColumnTarget;
+            decimal? value = null;
+            if (row[column].Length > 0)
+            {
+                if (!decimal.TryParse(row[column], NumberStyles.Number | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out var v))
+                {
+                    Bad(column, $"「{row[column]}」不是数字。");
+                    continue;
+                }
+                value = v;
+            }
+            else if (statistics)
+            {
+                Bad(column, "不能为空。");
+                continue;
+            }
+            var plan = statistics ? null : row[ColumnPlan];
+            var problem = statistics ? (value < 0 ? "实际值不能为负。" : null) : CheckTarget(value, plan);
+            if (problem is not null)
+            {
+                Bad(statistics || value < 0 ? column : ColumnPlan, problem);
+                continue;
+            }
+            if (!statistics && value is null && string.IsNullOrWhiteSpace(plan))
+            {
+                Bad(ColumnTarget, "目标值和月度计划不能都为空。");
+                continue;
+            }
+            parsed.Add((unitId, leaf, value, NormalisePlan(plan)));
+        }
+        if (errors.Count > 0)
+        {
+            return Outcome.Fail<TargetImportResult>($"文件有 {errors.Count} 处错误，未导入任何数据：\n" + string.Join("\n", errors));
+        }
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        db.ActAs(user);
+        var existing = await db.Targets.Where(t => t.Year == year).ToDictionaryAsync(t => (t.UnitId, t.IndicatorId), ct);
+        foreach (var (unit, leaf, value, plan) in parsed)
+        {
+            if (!existing.TryGetValue((unit, leaf.Id), out var target))
+            {
+                target = new Target { Year = year, UnitId = unit, IndicatorId = leaf.Id };
+                db.Targets.Add(target);
+            }
+            if (statistics)
+            {
+                target.AuthoritativeActual = value;
+                target.AuthoritativeSource = DataSource.StatisticsBureau;
+                target.ApprovedBy = user.UserName;
+            }
+            else
+            {
+                target.Value = value;
+                target.MonthlyPlan = plan;
+            }
+        }
+        db.Imports.Add(new ImportRecord { Kind = kind, FileHash = hash, FileName = Path.GetFileName(fileName), By = user.UserName, At = db.UtcNow, Rows = rows.Count });
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return new TargetImportResult(parsed.Count, AlreadyImported: false);
+    }
+}

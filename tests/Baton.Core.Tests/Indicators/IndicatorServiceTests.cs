@@ -1,0 +1,198 @@
+using Baton.Core.Indicators;
+using Baton.Core.Targets;
+using Baton.Core.Units;
+using Baton.Core.Years;
+using Microsoft.EntityFrameworkCore;
+
+namespace Baton.Core.Tests.Indicators;
+
+public abstract class IndicatorServiceTests(DatabaseProvider provider) : DatabaseTest(provider)
+{
+    private const int Year = 2026;
+
+    private async Task<(long Category, long Unit, long YearId)> SetUpAsync()
+    {
+        var years = Db.Service<YearService>(Office);
+        var year = (await years.CreateAsync(Year, null)).Value!;
+        var units = Db.Service<UnitService>(Office);
+        Assert.True((await units.CreateCategoryAsync(Year, "TOWN-A", "镇一类", UnitKind.Town)).Ok);
+        var unit = (await units.CreateAsync(Year, new UnitInput("T01", "城关镇", UnitKind.Town, "TOWN-A"))).Value;
+        var category = (await units.CategoriesAsync(Year)).Single().Id;
+        return (category, unit, year.Id);
+    }
+
+    private static IndicatorInput Leaf(long category, long? parent, string code, decimal points, RuleKind rule = RuleKind.CompletionRate, string? parameters = null) =>
+        new(category, parent, code, "指标" + code, false, points, null, rule, parameters, null, DataSource.SelfReported, "万元", false, 1);
+
+    [Fact]
+    public async Task Year_cannot_leave_draft_until_points_add_up_and_targets_are_set()
+    {
+        var (category, unit, yearId) = await SetUpAsync();
+        var indicators = Db.Service<IndicatorService>(Office);
+        var group = await indicators.SaveAsync(null, 0, new IndicatorInput(category, null, "A", "经济发展", true, 0, null, RuleKind.None, null, null, DataSource.SelfReported, null, false, 1));
+        Assert.True(group.Ok, group.Error);
+        var leaf = await indicators.SaveAsync(null, 0, Leaf(category, group.Value, "A1", 60));
+        Assert.True(leaf.Ok, leaf.Error);
+
+        var years = Db.Service<YearService>(Office);
+        var refused = await years.TransitionAsync(yearId, 0, YearState.TargetsIssued, "下达");
+        Assert.False(refused.Ok);
+        Assert.Contains("合计 60 分，应为 100 分", refused.Error, StringComparison.Ordinal);
+        Assert.Contains("缺少目标值", refused.Error, StringComparison.Ordinal);
+
+        var leaf2 = await indicators.SaveAsync(null, 0, Leaf(category, group.Value, "A2", 40, RuleKind.Graded));
+        Assert.True(leaf2.Ok, leaf2.Error);
+        var targets = Db.Service<TargetService>(Office);
+        var zero = await targets.SetTargetsAsync(Year, [new TargetEdit(unit, leaf.Value, 0m, null, 0)]);
+        Assert.True(zero.Ok, zero.Error);
+        var stillRefused = await years.TransitionAsync(yearId, 0, YearState.TargetsIssued, "下达");
+        Assert.Contains("目标值为 0", stillRefused.Error, StringComparison.Ordinal);
+
+        var row = (await targets.GridAsync(category)).Single(r => r.IndicatorId == leaf.Value);
+        Assert.True((await targets.SetTargetsAsync(Year, [new TargetEdit(unit, leaf.Value, 1200m, null, row.Version)])).Ok);
+        var issued = await years.TransitionAsync(yearId, 0, YearState.TargetsIssued, "下达");
+        Assert.True(issued.Ok, issued.Error);
+
+        // Frozen once issued.
+        var late = await indicators.SaveAsync(null, 0, Leaf(category, group.Value, "A3", 1));
+        Assert.False(late.Ok);
+        Assert.Contains("冻结", late.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Targets_import_is_all_or_nothing_and_names_row_and_column()
+    {
+        var (category, unit, _) = await SetUpAsync();
+        var indicators = Db.Service<IndicatorService>(Office);
+        var leaf = (await indicators.SaveAsync(null, 0, Leaf(category, null, "A1", 60))).Value;
+        await indicators.SaveAsync(null, 0, Leaf(category, null, "A2", 40, RuleKind.TimeProgress, "{}"));
+        var targets = Db.Service<TargetService>(Office);
+        string[] columns = [TargetService.ColumnUnit, TargetService.ColumnIndicator, TargetService.ColumnTarget, TargetService.ColumnPlan];
+        var bad = Units.UnitImportTests.Sheet(columns, ["T01", "A1", "1200", ""], ["T01", "A2", "", "10;5"], ["T01", "A9", "1", ""], ["T01", "A1", "-3", ""]);
+        var refused = await targets.ImportTargetsAsync(Year, bad, "目标.xlsx");
+        Assert.False(refused.Ok);
+        Assert.Contains("第 3 行「月度计划（累计，分号分隔）」", refused.Error, StringComparison.Ordinal);
+        Assert.Contains("第 4 行「指标编码」", refused.Error, StringComparison.Ordinal);
+        Assert.Contains("第 5 行「指标编码」：与第 2 行重复", refused.Error, StringComparison.Ordinal);
+        Assert.All(await targets.GridAsync(category), r => Assert.Null(r.Id));
+
+        var good = Units.UnitImportTests.Sheet(columns, ["T01", "A1", "1200", ""], ["T01", "A2", "", "10；20；30"]);
+        var imported = await targets.ImportTargetsAsync(Year, good, "目标.xlsx");
+        Assert.True(imported.Ok, imported.Error);
+        var grid = await targets.GridAsync(category);
+        Assert.Equal(1200m, grid.Single(r => r.IndicatorId == leaf).Value);
+        Assert.Equal("10;20;30", grid.Single(r => r.IndicatorCode == "A2").MonthlyPlan);
+        Assert.Equal(Outcome.Forbidden, (await Db.Service<TargetService>(Reporter(unit)).SetTargetsAsync(Year, [new TargetEdit(unit, leaf, 1m, null, 1)])).Error);
+    }
+
+    [Fact]
+    public async Task Incomplete_rule_and_wrong_role_are_refused()
+    {
+        var (category, unit, _) = await SetUpAsync();
+        var indicators = Db.Service<IndicatorService>(Office);
+        var noRule = await indicators.SaveAsync(null, 0, Leaf(category, null, "A1", 10, RuleKind.None));
+        Assert.Equal("请选择计分规则。", noRule.Error);
+        var badJson = await indicators.SaveAsync(null, 0, Leaf(category, null, "A1", 10, RuleKind.CompletionRate, "{floor:"));
+        Assert.Contains("JSON", badJson.Error, StringComparison.Ordinal);
+        var badCap = await indicators.SaveAsync(null, 0, Leaf(category, null, "A1", 10, RuleKind.CompletionRate, "{\"floor\":1.2,\"cap\":1}"));
+        Assert.Contains("下限", badCap.Error, StringComparison.Ordinal);
+        var noParam = await indicators.SaveAsync(null, 0, Leaf(category, null, "A1", 10, RuleKind.Deduction, "{}"));
+        Assert.Contains("pointsPerOccurrence", noParam.Error, StringComparison.Ordinal);
+
+        var reporter = Db.Service<IndicatorService>(Reporter(unit));
+        Assert.Equal(Outcome.Forbidden, (await reporter.SaveAsync(null, 0, Leaf(category, null, "A1", 10))).Error);
+        Assert.Empty(await indicators.TreeAsync(category));
+    }
+
+    [Fact]
+    public async Task Ahp_weights_are_applied_to_all_siblings_at_once_and_add_up_to_one()
+    {
+        var (category, unit, _) = await SetUpAsync();
+        var indicators = Db.Service<IndicatorService>(Office);
+        var group = (await indicators.SaveAsync(null, 0, new IndicatorInput(category, null, "A", "经济发展", true, 0, null, RuleKind.None, null, null, DataSource.SelfReported, null, false, 1))).Value;
+        var a1 = (await indicators.SaveAsync(null, 0, Leaf(category, group, "A1", 50))).Value;
+        var a2 = (await indicators.SaveAsync(null, 0, Leaf(category, group, "A2", 30))).Value;
+        var a3 = (await indicators.SaveAsync(null, 0, Leaf(category, group, "A3", 20))).Value;
+
+        var partial = await indicators.SetWeightsAsync(category, new Dictionary<long, decimal> { [a1] = 0.5m, [a2] = 0.5m });
+        Assert.Contains("全部指标", partial.Error, StringComparison.Ordinal);
+        Assert.Equal(Outcome.Forbidden, (await Db.Service<IndicatorService>(Reporter(unit)).SetWeightsAsync(category, new Dictionary<long, decimal> { [a1] = 1m })).Error);
+
+        var applied = await indicators.SetWeightsAsync(category, new Dictionary<long, decimal> { [a1] = 1m / 3, [a2] = 1m / 3, [a3] = 1m / 3 });
+        Assert.True(applied.Ok, applied.Error);
+        var weights = (await indicators.TreeAsync(category)).Where(r => !r.IsGroup).Select(r => r.Weight!.Value).ToList();
+        Assert.Equal(1m, weights.Sum());
+        Assert.All(weights, w => Assert.InRange(w, 0.3333m, 0.3334m));
+    }
+
+    [Fact]
+    public async Task Settings_are_checked_and_defaults_are_sensible()
+    {
+        var (category, _, _) = await SetUpAsync();
+        var indicators = Db.Service<IndicatorService>(Office);
+        var settings = await indicators.SettingsAsync(category);
+        Assert.Equal(1m, settings.Components.Sum(c => c.Weight));
+        Assert.Equal("优秀", settings.Grades[0].Name);
+        var bad = await indicators.SaveSettingsAsync(settings with { Components = [.. settings.Components.Select(c => c with { Weight = 0.5m })] });
+        Assert.False(bad.Ok);
+        Assert.Contains("权重合计", bad.Error, StringComparison.Ordinal);
+        Assert.True((await indicators.SaveSettingsAsync(settings with { AwardBase = 60_000m })).Ok);
+        Assert.Equal(60_000m, (await indicators.SettingsAsync(category)).AwardBase);
+    }
+
+    [Fact]
+    public async Task A_whole_system_is_copied_from_the_previous_year()
+    {
+        var (category, _, _) = await SetUpAsync();
+        var indicators = Db.Service<IndicatorService>(Office);
+        var group = await indicators.SaveAsync(null, 0, new IndicatorInput(category, null, "A", "经济发展", true, 0, null, RuleKind.None, null, null, DataSource.SelfReported, null, false, 1));
+        await indicators.SaveAsync(null, 0, Leaf(category, group.Value, "A1", 100));
+        Assert.True((await Db.Service<YearService>(Office).CreateAsync(2027, null)).Ok);
+        Assert.True((await Db.Service<UnitService>(Office).CreateCategoryAsync(2027, "TOWN-A", "镇一类", UnitKind.Town)).Ok);
+        var copied = await indicators.CopyFromYearAsync(Year, 2027);
+        Assert.True(copied.Ok, copied.Error);
+        Assert.Equal(2, copied.Value);
+        var tree = await indicators.YearAsync(2027);
+        Assert.Equal(tree.Single(t => t.Code == "A").Id, tree.Single(t => t.Code == "A1").ParentId);
+        Assert.False((await indicators.CopyFromYearAsync(Year, 2027)).Ok);
+    }
+
+    [Fact]
+    public async Task Excel_round_trip_and_bad_file_is_refused_whole()
+    {
+        var (category, _, _) = await SetUpAsync();
+        var indicators = Db.Service<IndicatorService>(Office);
+        var group = await indicators.SaveAsync(null, 0, new IndicatorInput(category, null, "A", "经济发展", true, 0, null, RuleKind.None, null, null, DataSource.SelfReported, null, false, 1));
+        await indicators.SaveAsync(null, 0, Leaf(category, group.Value, "A1", 100, RuleKind.CompletionRate, "{\"cap\":1.2}"));
+        var export = new MemoryStream();
+        await indicators.WriteExportAsync(Year, export);
+
+        await using (var db = await Db.ContextAsync())
+        {
+            db.Indicators.RemoveRange(db.Indicators.Where(i => i.ParentId != null));
+            await db.SaveChangesAsync();
+            db.Indicators.RemoveRange(db.Indicators);
+            await db.SaveChangesAsync();
+        }
+        var imported = await indicators.ImportAsync(Year, new MemoryStream(export.ToArray()), "体系.xlsx");
+        Assert.True(imported.Ok, imported.Error);
+        var tree = await indicators.YearAsync(Year);
+        Assert.Equal(["A", "A1"], tree.Select(t => t.Code).Order(StringComparer.Ordinal));
+        Assert.Contains("120%", tree.Single(t => t.Code == "A1").RuleText, StringComparison.Ordinal);
+
+        var bad = Units.UnitImportTests.Sheet(IndicatorService.Columns,
+            ["TOWN-A", "B", "", "分组", "分组", "", "", "", "", "", "", "", "", "1"],
+            ["TOWN-A", "B1", "X", "某指标", "指标", "abc", "", "完成率", "", "", "", "", "", "1"],
+            ["NOPE", "C1", "", "某指标", "指标", "5", "", "瞎编", "", "", "", "", "", "1"]);
+        var refused = await indicators.ImportAsync(Year, bad, "bad.xlsx");
+        Assert.False(refused.Ok);
+        Assert.Contains("第 3 行「分值」", refused.Error, StringComparison.Ordinal);
+        Assert.Contains("第 3 行「上级编码」", refused.Error, StringComparison.Ordinal);
+        Assert.Contains("第 4 行「类别代码」", refused.Error, StringComparison.Ordinal);
+        Assert.Equal(2, (await indicators.YearAsync(Year)).Count);
+    }
+}
+
+public sealed class SqliteIndicatorServiceTests() : IndicatorServiceTests(DatabaseProvider.Sqlite);
+
+public sealed class PostgresIndicatorServiceTests() : IndicatorServiceTests(DatabaseProvider.Postgres);

@@ -1,0 +1,151 @@
+using Baton.Core.Accounts;
+using Baton.Core.Demo;
+using Baton.Core.Results;
+using Baton.Core.Years;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Baton.Core.Tests.Results;
+
+public abstract class ResultServiceTests(DatabaseProvider provider) : DatabaseTest(provider)
+{
+    private const int Year = DemoCounty.PreviousYear;
+
+    internal static async Task SeedDemoAsync(TestDatabase db) =>
+        await db.Services.CreateScope().ServiceProvider.GetRequiredService<DemoCounty>().SeedAsync();
+
+    internal static async Task<long> UnitIdAsync(TestDatabase db, string code)
+    {
+        await using var context = await db.ContextAsync();
+        return await context.Units.Where(u => u.Code == code).Select(u => u.Id).SingleAsync();
+    }
+
+    [Fact]
+    public async Task Demo_2025_is_final_with_a_snapshot_a_veto_and_a_cap()
+    {
+        await SeedDemoAsync(Db);
+        await using var context = await Db.ContextAsync();
+        Assert.Equal(YearState.Final, await context.Years.Where(y => y.Year == Year).Select(y => y.State).SingleAsync());
+        Assert.Equal(YearState.InProgress, await context.Years.Where(y => y.Year == DemoCounty.CurrentYear).Select(y => y.State).SingleAsync());
+        Assert.True(await context.Targets.AnyAsync(t => t.Year == DemoCounty.CurrentYear));
+
+        var ranking = await Db.Service<ResultService>(Office).RankingAsync(Year);
+        Assert.NotNull(ranking);
+        Assert.Equal(6, ranking.Categories.Count);
+        var all = ranking.Categories.SelectMany(c => c.Units).ToList();
+        Assert.Single(all, u => u.Vetoed);
+        Assert.Single(all, u => u.Capped);
+        Assert.Contains(all, u => u.Components.Any(c => c.HandEntered));
+        Assert.All(ranking.Categories, c => Assert.Equal(1, c.Units[0].Rank));
+    }
+
+    [Fact]
+    public async Task Recomputing_identical_inputs_gives_the_same_snapshot_across_runs_and_providers()
+    {
+        await SeedDemoAsync(Db);
+        var results = Db.Service<ResultService>(Office);
+        var first = await results.LatestAsync(Year);
+        var again = await results.ComputeAsync(Year);
+        Assert.True(again.Ok, again.Error);
+        Assert.Equal(first!.Hash, again.Value!.Hash);
+        Assert.Equal(first.Id, again.Value.Id);
+
+        // The same demo data on a fresh SQLite database: on the PostgreSQL run this compares providers.
+        await using var other = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await SeedDemoAsync(other);
+        var there = await other.Service<ResultService>(Office).LatestAsync(Year);
+        Assert.Equal(first.InputsHash, there!.InputsHash);
+        Assert.Equal(first.Hash, there.Hash);
+    }
+
+    [Fact]
+    public async Task A_final_year_is_never_given_a_different_snapshot()
+    {
+        await SeedDemoAsync(Db);
+        await using (var context = await Db.ContextAsync())
+        {
+            var target = await context.Targets.Where(t => t.Year == Year && t.AuthoritativeActual != null && t.Value != null).OrderBy(t => t.Id).FirstAsync();
+            target.AuthoritativeActual += 1000m;
+            await context.SaveChangesAsync();
+        }
+        var results = Db.Service<ResultService>(Office);
+        var before = await results.LatestAsync(Year);
+        var refused = await results.ComputeAsync(Year);
+        Assert.Contains("结果已确定", refused.Error, StringComparison.Ordinal);
+        Assert.Equal(before!.Id, (await results.LatestAsync(Year))!.Id);
+    }
+
+    [Fact]
+    public async Task Changed_actual_value_gives_a_new_snapshot()
+    {
+        await SeedDemoAsync(Db);
+        await using (var context = await Db.ContextAsync())
+        {
+            var year = await context.Years.SingleAsync(y => y.Year == Year);
+            year.State = YearState.Scoring;
+            var target = await context.Targets.Where(t => t.Year == Year && t.AuthoritativeActual != null && t.Value != null).OrderBy(t => t.Id).FirstAsync();
+            target.AuthoritativeActual += 1000m;
+            await context.SaveChangesAsync();
+        }
+        var results = Db.Service<ResultService>(Office);
+        var before = await results.LatestAsync(Year);
+        var after = await results.ComputeAsync(Year);
+        Assert.True(after.Ok, after.Error);
+        Assert.NotEqual(before!.Hash, after.Value!.Hash);
+        Assert.Equal(after.Value.Id, (await results.LatestAsync(Year))!.Id);
+    }
+
+    [Fact]
+    public async Task Unit_users_see_only_their_own_trace_and_row()
+    {
+        await SeedDemoAsync(Db);
+        var own = await UnitIdAsync(Db, "T01");
+        var other = await UnitIdAsync(Db, "T02");
+        var reporter = Db.Service<ResultService>(Reporter(own));
+        var trace = await reporter.TraceAsync(Year, own);
+        Assert.True(trace.Ok, trace.Error);
+        Assert.NotEmpty(trace.Value!.Children);
+        Assert.Equal(Outcome.NotFound, (await reporter.TraceAsync(Year, other)).Error);
+        var ranking = await reporter.RankingAsync(Year);
+        Assert.Equal(["T01"], ranking!.Categories.SelectMany(c => c.Units).Select(u => u.UnitCode));
+
+        var leader = Db.Service<ResultService>(new CurrentUser("leader", [Roles.Leader], null));
+        Assert.True((await leader.TraceAsync(Year, other)).Ok);
+        Assert.Equal(47, (await leader.RankingAsync(Year))!.Categories.Sum(c => c.Units.Count));
+    }
+
+    [Fact]
+    public async Task A_draft_year_is_not_scored_and_a_vetoed_unit_trace_says_why()
+    {
+        await SeedDemoAsync(Db);
+        var office = Db.Service<ResultService>(Office);
+        Assert.True((await Db.Service<YearService>(Office).CreateAsync(2027, null)).Ok);
+        Assert.Contains("草拟指标", (await office.ComputeAsync(2027)).Error, StringComparison.Ordinal);
+        Assert.Contains("不存在", (await office.ComputeAsync(1999)).Error, StringComparison.Ordinal);
+
+        var vetoed = (await office.RankingAsync(Year))!.Categories.SelectMany(c => c.Units).Single(u => u.Vetoed);
+        var trace = await office.TraceAsync(Year, vetoed.UnitId);
+        Assert.True(trace.Ok, trace.Error);
+        static IEnumerable<Baton.Scoring.Results.TraceNode> All(Baton.Scoring.Results.TraceNode node) => node.Children.SelectMany(All).Prepend(node);
+        Assert.Contains(All(trace.Value!), n => n.Flag == "一票否决" || n.Formula.Contains("一票否决", StringComparison.Ordinal));
+        Assert.Contains(All(trace.Value!), n => n.Formula.Contains("得分 = ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Only_the_office_computes_and_enters_component_scores()
+    {
+        await SeedDemoAsync(Db);
+        var own = await UnitIdAsync(Db, "T01");
+        var reporter = Db.Service<ResultService>(Reporter(own));
+        Assert.Equal(Outcome.Forbidden, (await reporter.ComputeAsync(Year)).Error);
+        Assert.Equal(Outcome.Forbidden, (await reporter.SetComponentScoreAsync(DemoCounty.CurrentYear, own, "satisfaction", 90, 100, null)).Error);
+        var office = Db.Service<ResultService>(Office);
+        Assert.True((await office.SetComponentScoreAsync(DemoCounty.CurrentYear, own, "satisfaction", 90, 100, "电话调查前手工录入")).Ok);
+        Assert.False((await office.SetComponentScoreAsync(DemoCounty.CurrentYear, own, "indicators", 90, 100, null)).Ok);
+        Assert.False((await office.SetComponentScoreAsync(DemoCounty.CurrentYear, own, "satisfaction", 120, 100, null)).Ok);
+    }
+}
+
+public sealed class SqliteResultServiceTests() : ResultServiceTests(DatabaseProvider.Sqlite);
+
+public sealed class PostgresResultServiceTests() : ResultServiceTests(DatabaseProvider.Postgres);
