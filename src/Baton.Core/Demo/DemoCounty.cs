@@ -89,9 +89,10 @@ public sealed class DemoCounty(IDbContextFactory<BatonDbContext> dbFactory, IPas
         var units = await SeedUnitsAsync(db, random, ct);
         await SeedAccountsAsync(db, random, units, ct);
         await SeedYearsAsync(db, ct);
+        // Ratings before indicators: the 2025 results that the indicator stage computes take the calibrated ratings.
+        await DemoRatings.SeedAsync(db, random, units, hasher.HashPassword(new BatonUser { DisplayName = "" }, DemoPassword), clock.GetUtcNow().UtcDateTime, ct);
         await DemoIndicators.SeedAsync(db, random, units, ct);
         // Later features add their stages here, in order, drawing from the same random.
-        await DemoRatings.SeedAsync(db, random, units, hasher.HashPassword(new BatonUser { DisplayName = "" }, DemoPassword), clock.GetUtcNow().UtcDateTime, ct);
         await transaction.CommitAsync(ct);
     }
 

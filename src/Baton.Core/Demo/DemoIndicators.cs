@@ -150,15 +150,16 @@ internal static class DemoIndicators
         }
         await db.SaveChangesAsync(ct);
 
-        // Hand-entered components until surveys and ratings exist, marked as such in the results.
+        // Satisfaction is entered by hand until surveys exist, marked as such in the results; the rating
+        // component comes from the calibrated rating rounds (DemoRatings runs first).
         foreach (var member in members)
         {
-            foreach (var code in new[] { "satisfaction", "rating" })
+            foreach (var code in new[] { "satisfaction" })
             {
                 db.ComponentScores.Add(new ComponentScore
                 {
                     Year = previous.Year, UnitId = member.UnitId, Code = code, Score = Round(80m + (18m * (decimal)random.NextDouble()), 1),
-                    EnteredBy = "office", Note = "手工录入（满意度调查和评议模块上线前）",
+                    EnteredBy = "office", Note = "手工录入（满意度调查模块上线前）",
                 });
             }
         }

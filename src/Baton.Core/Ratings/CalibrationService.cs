@@ -1,3 +1,5 @@
+using Baton.Scoring.Results;
+using System.Collections.Immutable;
 using System.Globalization;
 using Baton.Core.Accounts;
 using Baton.Scoring.Ratings;
@@ -149,6 +151,63 @@ public sealed class CalibrationService(IDbContextFactory<BatonDbContext> dbFacto
             double? se = errors.All(e => e is not null) ? Math.Sqrt(errors.Sum(e => e!.Value * e.Value)) / errors.Count : null;
             return new CalibratedUnitScore(g.Key, g.Average(r => r.Score100), se, g.Count(), g.Sum(r => r.Count));
         }).ToList();
+    }
+
+    /// <summary>
+    /// Components of the overall score that ratings feed, by component code: <c>rating</c> takes every kind
+    /// of rating the unit received; <c>deputies</c>, <c>peers</c>, <c>leaders</c> and <c>teams</c> one kind each.
+    /// A category weighs whichever of these codes its settings name.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, RatingKind[]> ComponentKinds = new Dictionary<string, RatingKind[]>(StringComparer.Ordinal)
+    {
+        ["rating"] = [RatingKind.DeputyRating, RatingKind.PeerRating, RatingKind.LeaderRating, RatingKind.AssessmentTeam],
+        ["deputies"] = [RatingKind.DeputyRating],
+        ["peers"] = [RatingKind.PeerRating],
+        ["leaders"] = [RatingKind.LeaderRating],
+        ["teams"] = [RatingKind.AssessmentTeam],
+    };
+
+    /// <summary>
+    /// The calibrated rating components of every unit in <paramref name="year"/>, for the overall score: for
+    /// each code of <see cref="ComponentKinds"/>, the mean over the kinds the unit was rated in of that kind's
+    /// calibrated 100-point score (itself the mean over the kind's calibrated rounds). Each value carries its
+    /// explanation for the trace. Units without a calibrated round of those kinds get no value for the code.
+    /// </summary>
+    internal static async Task<ILookup<long, ComponentValue>> ComponentValuesAsync(BatonDbContext db, int year, CancellationToken ct)
+    {
+        var rows = await (from c in db.CalibratedScores.AsNoTracking()
+                          join r in db.RatingRounds on c.RoundId equals r.Id
+                          where r.Year == year
+                          select new { c.UnitId, c.Score100, r.Kind, r.Name }).ToListAsync(ct);
+        var values = new List<(long UnitId, ComponentValue Value)>();
+        foreach (var unit in rows.GroupBy(r => r.UnitId))
+        {
+            var byKind = unit.GroupBy(r => r.Kind).ToDictionary(g => g.Key, g => (Score: (decimal)g.Average(r => r.Score100), Rounds: g.Select(r => r.Name).ToList()));
+            foreach (var (code, kinds) in ComponentKinds)
+            {
+                var present = kinds.Where(byKind.ContainsKey).ToList();
+                if (present.Count == 0)
+                {
+                    continue;
+                }
+                var score = Rounding.Round(present.Average(k => byKind[k].Score), 2);
+                var parts = present.Select(k => new TraceNode(RatingRound.KindName(k), $"校准后 {byKind[k].Score.ToString("0.00", CultureInfo.InvariantCulture)} 分")
+                {
+                    Source = string.Join("、", byKind[k].Rounds),
+                    Points = Rounding.Round(byKind[k].Score, 2),
+                }).ToImmutableArray();
+                var formula = present.Count == 1
+                    ? $"评议得分 = {parts[0].Label}校准后得分 = {score.ToString("0.00", CultureInfo.InvariantCulture)} 分"
+                    : $"评议得分 = ({string.Join(" + ", parts.Select(p => p.Points!.Value.ToString("0.00", CultureInfo.InvariantCulture)))}) ÷ {present.Count} = {score.ToString("0.00", CultureInfo.InvariantCulture)} 分";
+                values.Add((unit.Key, new ComponentValue(code, score)
+                {
+                    EnteredBy = "评分校准",
+                    Note = "已消除评议人宽严差异（加性模型或 Rasch 模型）",
+                    Detail = new TraceNode("评议校准", formula) { Children = parts },
+                }));
+            }
+        }
+        return values.ToLookup(v => v.UnitId, v => v.Value);
     }
 
     private static async Task<CalibrationReport> ComputeAsync(BatonDbContext db, RatingRound round, DateTime? storedAt, CancellationToken ct)

@@ -393,6 +393,8 @@ public sealed class ResultService(IDbContextFactory<BatonDbContext> dbFactory, C
         var valuesByUnit = await ValuesAsync(db, year, nodes.Where(n => !n.IsGroup).ToDictionary(n => n.Id, n => n.Code), ct);
         var adjustments = (await db.AdjustmentEvents.AsNoTracking().Where(a => a.Year == year && a.ApprovedBy != null).ToListAsync(ct)).ToLookup(a => a.UnitId);
         var components = (await db.ComponentScores.AsNoTracking().Where(c => c.Year == year).ToListAsync(ct)).ToLookup(c => c.UnitId);
+        // Calibrated ratings feed their components; a hand-entered value stands in only where no calibrated round rated the unit.
+        var rated = await Ratings.CalibrationService.ComponentValuesAsync(db, year, ct);
 
         var units = new List<UnitData>(members.Count);
         foreach (var m in members)
@@ -404,7 +406,10 @@ public sealed class ResultService(IDbContextFactory<BatonDbContext> dbFactory, C
             var (code, name) = unitCodes[m.UnitId];
             units.Add(new UnitData(code, name, category,
                 valuesByUnit.GetValueOrDefault(m.UnitId) ?? [],
-                components[m.UnitId].Select(c => new ComponentValue(c.Code, c.Score, c.FullScore) { HandEntered = true, EnteredBy = c.EnteredBy, Note = c.Note }).ToList() is { Count: > 0 } cs ? cs : null,
+                rated[m.UnitId]
+                    .Concat(components[m.UnitId].Where(c => !rated[m.UnitId].Any(r => r.Code == c.Code))
+                        .Select(c => new ComponentValue(c.Code, c.Score, c.FullScore) { HandEntered = true, EnteredBy = c.EnteredBy, Note = c.Note }))
+                    .ToList() is { Count: > 0 } cs ? cs : null,
                 adjustments[m.UnitId].Select(a => new Adjustment(a.Kind, a.Points, a.Reason)
                 {
                     MaxGrade = a.MaxGrade,

@@ -1,5 +1,6 @@
 using Baton.Core.Accounts;
 using Baton.Core.Demo;
+using Baton.Core.Ratings;
 using Baton.Core.Results;
 using Baton.Core.Years;
 using Microsoft.EntityFrameworkCore;
@@ -37,6 +38,34 @@ public abstract class ResultServiceTests(DatabaseProvider provider) : DatabaseTe
         Assert.Single(all, u => u.Capped);
         Assert.Contains(all, u => u.Components.Any(c => c.HandEntered));
         Assert.All(ranking.Categories, c => Assert.Equal(1, c.Units[0].Rank));
+    }
+
+    [Fact]
+    public async Task Calibrated_ratings_are_the_rating_component_and_the_trace_shows_them()
+    {
+        await SeedDemoAsync(Db);
+        var town = await UnitIdAsync(Db, "T03");
+        double leaders, teams;
+        await using (var context = await Db.ContextAsync())
+        {
+            double Calibrated(RatingKind kind) => context.CalibratedScores
+                .Where(c => c.UnitId == town && context.RatingRounds.Any(r => r.Id == c.RoundId && r.Year == Year && r.Kind == kind))
+                .Select(c => c.Score100).ToList().Single();
+            leaders = Calibrated(RatingKind.LeaderRating);
+            teams = Calibrated(RatingKind.AssessmentTeam);
+        }
+
+        var ranking = await Db.Service<ResultService>(Office).RankingAsync(Year);
+        var row = ranking!.Categories.SelectMany(c => c.Units).Single(u => u.UnitId == town);
+        var rating = row.Components.Single(c => c.Code == "rating");
+        Assert.False(rating.HandEntered);
+        Assert.Equal(Scoring.Results.Rounding.Round((decimal)((leaders + teams) / 2), 2), rating.Score, 2);
+        Assert.True(row.Components.Single(c => c.Code == "satisfaction").HandEntered);
+
+        var trace = await Db.Service<ResultService>(Office).TraceAsync(Year, town);
+        Assert.True(trace.Ok, trace.Error);
+        static IEnumerable<Scoring.Results.TraceNode> All(Scoring.Results.TraceNode n) => n.Children.SelectMany(All).Prepend(n);
+        Assert.Contains(All(trace.Value!), n => n.Label == "评议校准" && n.Children.Length == 2);
     }
 
     [Fact]
