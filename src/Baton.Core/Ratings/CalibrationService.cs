@@ -210,6 +210,36 @@ public sealed class CalibrationService(IDbContextFactory<BatonDbContext> dbFacto
         return values.ToLookup(v => v.UnitId, v => v.Value);
     }
 
+    /// <summary>
+    /// The calibrated numeric rounds of <paramref name="year"/> as the rank bootstrap resamples them, one per
+    /// round and component code it feeds (see <see cref="ComponentKinds"/>), units named by code as in the
+    /// engine's input. A code fed by any calibrated grade round is left out, so the bootstrap holds it at its
+    /// published value: the Rasch model is too slow for a thousand replicates.
+    /// </summary>
+    internal static async Task<List<ResampledComponent>> ResampledComponentsAsync(
+        BatonDbContext db, int year, IReadOnlyCollection<string> componentCodes, CancellationToken ct)
+    {
+        var rounds = await db.RatingRounds.AsNoTracking()
+            .Where(r => r.Year == year && db.CalibratedScores.Any(c => c.RoundId == r.Id))
+            .Select(r => new { r.Id, r.Kind, r.Scale, r.Anchoring }).ToListAsync(ct);
+        var codes = componentCodes.Where(ComponentKinds.ContainsKey)
+            .Where(code => !rounds.Any(r => r.Scale == RatingScale.Grades && ComponentKinds[code].Contains(r.Kind)))
+            .ToList();
+        var unitCodes = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Code, ct);
+        var result = new List<ResampledComponent>();
+        foreach (var round in rounds.Where(r => r.Scale == RatingScale.Numeric))
+        {
+            var raters = await db.RatingRaters.AsNoTracking().Where(r => r.RoundId == round.Id).ToDictionaryAsync(r => r.Id, r => r.Name, ct);
+            var entries = await db.RatingEntries.AsNoTracking().Where(e => e.RoundId == round.Id)
+                .OrderBy(e => e.RaterId).ThenBy(e => e.UnitId).Select(e => new { e.RaterId, e.UnitId, e.Score }).ToListAsync(ct);
+            var anchors = await db.RatingRoundUnits.AsNoTracking().Where(u => u.RoundId == round.Id && u.IsAnchor).Select(u => u.UnitId).ToListAsync(ct);
+            var set = RatingSet.Create(entries.Select(e => new Rating(raters[e.RaterId], unitCodes[e.UnitId], e.Score)));
+            var options = new CalibrationOptions { Anchoring = round.Anchoring, AnchorUnits = anchors.Select(a => unitCodes[a]).ToList() };
+            result.AddRange(codes.Where(code => ComponentKinds[code].Contains(round.Kind)).Select(code => new ResampledComponent(code, set) { Options = options }));
+        }
+        return result;
+    }
+
     private static async Task<CalibrationReport> ComputeAsync(BatonDbContext db, RatingRound round, DateTime? storedAt, CancellationToken ct)
     {
         var entries = await db.RatingEntries.AsNoTracking().Where(e => e.RoundId == round.Id).OrderBy(e => e.RaterId).ThenBy(e => e.UnitId)

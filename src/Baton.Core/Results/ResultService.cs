@@ -24,6 +24,11 @@ public sealed record RankingCategory(string Code, string Name, IReadOnlyList<Ran
 
 public sealed record Ranking(SnapshotRow Snapshot, IReadOnlyList<RankingCategory> Categories);
 
+/// <summary>How sure a unit's place is (see <see cref="RankBootstrap"/>): 90% rank interval and grade probabilities.</summary>
+public sealed record UncertaintyRow(
+    long UnitId, int LowerRank, int UpperRank, IReadOnlyDictionary<string, double> GradeProbabilities,
+    string? BoundaryGrade, double ProbabilityOfBetterGrade, bool CannotBeToldApart);
+
 public sealed record ComponentScoreRow(long Id, long UnitId, string UnitCode, string UnitName, string Code, decimal Score, decimal FullScore, string EnteredBy, string? Note, long Version);
 
 /// <summary>
@@ -223,6 +228,40 @@ public sealed class ResultService(IDbContextFactory<BatonDbContext> dbFactory, C
     }
 
     /// <summary>The unit's full explanation from the latest snapshot, rebuilt by re-running the engine on the stored inputs.</summary>
+    /// <summary>Bootstrap replicates and seed of the rank uncertainty: fixed, so the office sees the same answer every time.</summary>
+    public const int UncertaintyReplicates = 1000;
+
+    public const ulong UncertaintySeed = 2025;
+
+    /// <summary>
+    /// Rank uncertainty of the latest snapshot of <paramref name="year"/> (DESIGN.md §5.4): the raters of every
+    /// calibrated rating round are resampled, each round recalibrated, and the whole overall score — ranks,
+    /// grades, quotas — recomputed, <see cref="UncertaintyReplicates"/> times. Units whose grade the data
+    /// cannot settle are flagged. Unit-scoped users get their own unit's row only.
+    /// </summary>
+    public async Task<Outcome<IReadOnlyList<UncertaintyRow>>> UncertaintyAsync(int year, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var snapshot = await db.ResultSnapshots.AsNoTracking().Where(s => s.Year == year).OrderByDescending(s => s.Id).FirstOrDefaultAsync(ct);
+        if (snapshot is null)
+        {
+            return Outcome.Fail<IReadOnlyList<UncertaintyRow>>($"{year} 年度尚未计分。");
+        }
+        var (input, problems) = SnapshotInputs.FromGzip(snapshot.Inputs).ToYearInput();
+        if (input is null)
+        {
+            return Outcome.Fail<IReadOnlyList<UncertaintyRow>>(Problems("无法重建计分输入", problems));
+        }
+        var codes = input.Categories.SelectMany(c => c.Components).Select(c => c.Code).Distinct().ToList();
+        var rounds = await Ratings.CalibrationService.ResampledComponentsAsync(db, year, codes, ct);
+        var ids = await db.SnapshotUnits.AsNoTracking().Where(u => u.SnapshotId == snapshot.Id).ToDictionaryAsync(u => u.UnitCode, u => u.UnitId, ct);
+        var summary = await Task.Run(() => RankBootstrap.Run(input, rounds, UncertaintyReplicates, UncertaintySeed), ct);
+        return summary.Where(u => user.MaySee(ids[u.UnitId]))
+            .Select(u => new UncertaintyRow(ids[u.UnitId], u.LowerRank, u.UpperRank, u.GradeProbabilities, u.BoundaryGrade,
+                u.ProbabilityOfBetterGrade, u.CannotBeToldApart))
+            .ToList();
+    }
+
     public async Task<Outcome<TraceNode>> TraceAsync(int year, long unitId, CancellationToken ct = default)
     {
         if (!user.MaySee(unitId))

@@ -4,8 +4,9 @@ using Baton.Scoring.Ratings;
 namespace Baton.Scoring.Results;
 
 /// <summary>
-/// A component of the overall score that comes from a rating round (or survey) whose raters are
-/// resampled: its ratings on a 0–100 scale and how the round is calibrated.
+/// A rating round (or survey) whose raters are resampled, and the component of the overall score it
+/// feeds: its ratings on a 0–100 scale and how the round is calibrated. Several rounds may feed one
+/// component; the component is then the mean, per unit, over the rounds that rated the unit.
 /// </summary>
 /// <param name="ComponentCode">The <see cref="ComponentValue.Code"/> the calibrated unit scores feed.</param>
 /// <param name="Ratings">The round's ratings, scores on the component's 0–100 scale.</param>
@@ -99,7 +100,8 @@ public static class RankBootstrap
     /// <summary>The year's input with every resampled component replaced by replicate <paramref name="k"/>'s calibrated scores.</summary>
     private static YearInput Replicate(YearInput input, IReadOnlyList<ResampledComponent> components, ulong seed, int k)
     {
-        var values = new Dictionary<string, Dictionary<string, decimal>>(StringComparer.Ordinal);
+        // Per unit and component code: the sum and count of calibrated scores over the rounds feeding it.
+        var values = new Dictionary<string, Dictionary<string, (double Sum, int Count)>>(StringComparer.Ordinal);
         for (var c = 0; c < components.Count; c++)
         {
             var component = components[c];
@@ -114,9 +116,10 @@ public static class RankBootstrap
             {
                 if (!values.TryGetValue(unit.Unit, out var byCode))
                 {
-                    values[unit.Unit] = byCode = new Dictionary<string, decimal>(StringComparer.Ordinal);
+                    values[unit.Unit] = byCode = new Dictionary<string, (double, int)>(StringComparer.Ordinal);
                 }
-                byCode[component.ComponentCode] = (decimal)Math.Clamp(unit.Calibrated, 0, 100);
+                var (sum, count) = byCode.GetValueOrDefault(component.ComponentCode);
+                byCode[component.ComponentCode] = (sum + Math.Clamp(unit.Calibrated, 0, 100), count + 1);
             }
         }
         var units = input.Units.Select(u =>
@@ -125,8 +128,9 @@ public static class RankBootstrap
             {
                 return u;
             }
-            var replaced = u.Components.Select(v => byCode.TryGetValue(v.Code, out var score) ? v with { Score = score } : v).ToList();
-            replaced.AddRange(byCode.Where(kv => u.Components.All(v => v.Code != kv.Key)).Select(kv => new ComponentValue(kv.Key, kv.Value)));
+            decimal Mean(string code) => (decimal)(byCode[code].Sum / byCode[code].Count);
+            var replaced = u.Components.Select(v => byCode.ContainsKey(v.Code) ? v with { Score = Mean(v.Code), FullScore = 100m } : v).ToList();
+            replaced.AddRange(byCode.Keys.Where(code => u.Components.All(v => v.Code != code)).Select(code => new ComponentValue(code, Mean(code))));
             return u with { Components = [.. replaced] };
         });
         return input with { Units = [.. units] };

@@ -69,6 +69,32 @@ public abstract class ResultServiceTests(DatabaseProvider provider) : DatabaseTe
     }
 
     [Fact]
+    public async Task Rank_uncertainty_is_reproducible_and_unit_users_see_only_their_own()
+    {
+        await SeedDemoAsync(Db);
+        var office = await Db.Service<ResultService>(Office).UncertaintyAsync(Year);
+        Assert.True(office.Ok, office.Error);
+        var ranking = await Db.Service<ResultService>(Office).RankingAsync(Year);
+        Assert.Equal(ranking!.Categories.Sum(c => c.Units.Count), office.Value!.Count);
+        Assert.All(office.Value, u =>
+        {
+            Assert.Equal(1.0, u.GradeProbabilities.Values.Sum(), 9);
+            Assert.InRange(u.LowerRank, 1, u.UpperRank);
+        });
+        // Resampling the raters moves some towns (the assessment teams' round is resampled).
+        Assert.Contains(office.Value, u => u.LowerRank != u.UpperRank);
+
+        var again = await Db.Service<ResultService>(Office).UncertaintyAsync(Year);
+        Assert.Equal(office.Value.Select(u => (u.UnitId, u.LowerRank, u.UpperRank, u.ProbabilityOfBetterGrade)),
+                     again.Value!.Select(u => (u.UnitId, u.LowerRank, u.UpperRank, u.ProbabilityOfBetterGrade)));
+
+        var own = await UnitIdAsync(Db, "T01");
+        var reporter = await Db.Service<ResultService>(Reporter(own)).UncertaintyAsync(Year);
+        Assert.Equal([own], reporter.Value!.Select(u => u.UnitId));
+        Assert.False((await Db.Service<ResultService>(Office).UncertaintyAsync(2030)).Ok);
+    }
+
+    [Fact]
     public async Task Recomputing_identical_inputs_gives_the_same_snapshot_across_runs_and_providers()
     {
         await SeedDemoAsync(Db);

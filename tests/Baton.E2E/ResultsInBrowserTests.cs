@@ -1,0 +1,24 @@
+using Microsoft.Playwright;
+
+namespace Baton.E2E;
+
+public sealed class ResultsInBrowserTests(BrowserApp app) : IClassFixture<BrowserApp>
+{
+    [Fact]
+    public async Task Office_sees_the_ranking_with_calibrated_ratings_and_its_rank_uncertainty()
+    {
+        var page = await app.NewPageAsync();
+        await app.SignInAsync(page, "office");
+        await page.WaitForURLAsync(app.BaseUrl + "/");
+        await page.GotoAsync(app.BaseUrl + "/results");
+        await BrowserApp.WaitInteractiveAsync(page);
+        await page.Locator("#year-select").ClickAsync();
+        await page.Locator(".ant-select-item-option", new PageLocatorOptions { HasText = "2025" }).ClickAsync();
+        await page.GetByRole(AriaRole.Tab, new PageGetByRoleOptions { Name = "镇一类（重点镇）" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Tabpanel)).ToContainTextAsync("城关镇");
+
+        await page.ClickAsync("#uncertainty");
+        await Assertions.Expect(page.GetByRole(AriaRole.Tabpanel)).ToContainTextAsync("90% 排名区间", new LocatorAssertionsToContainTextOptions { Timeout = 30_000 });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserApp.ScreenshotFolder, "results-office.png"), FullPage = true });
+    }
+}
