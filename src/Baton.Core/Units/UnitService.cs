@@ -75,6 +75,17 @@ public sealed partial class UnitService(IDbContextFactory<BatonDbContext> dbFact
             .ToListAsync(ct);
     }
 
+    /// <summary>The category of the user's own unit in <paramref name="year"/>, where pages open for a unit-scoped user; null for county-wide users.</summary>
+    public async Task<long?> OwnCategoryIdAsync(int year, CancellationToken ct = default)
+    {
+        if (user.SeesAllUnits || user.UnitId is not { } unitId)
+        {
+            return null;
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.CategoryMemberships.Where(m => m.Year == year && m.UnitId == unitId).Select(m => (long?)m.CategoryId).SingleOrDefaultAsync(ct);
+    }
+
     public async Task<Outcome> CreateCategoryAsync(int year, string code, string name, UnitKind kind, CancellationToken ct = default)
     {
         if (!MayManage)

@@ -49,11 +49,13 @@ public abstract class UnitServiceTests(DatabaseProvider provider) : DatabaseTest
     public async Task Unit_scoped_user_sees_only_and_cannot_change_their_unit()
     {
         var units = await OfficeWithCategoriesAsync();
-        var own = (await units.CreateAsync(Year, new UnitInput("T01", "城关镇", UnitKind.Town, null))).Value;
+        var own = (await units.CreateAsync(Year, new UnitInput("T01", "城关镇", UnitKind.Town, "TOWN-A"))).Value;
         var other = (await units.CreateAsync(Year, new UnitInput("T02", "东河镇", UnitKind.Town, null))).Value;
 
         var reporter = Db.Service<UnitService>(Reporter(own));
         Assert.Equal(["T01"], (await reporter.ListAsync(Year)).Select(u => u.Code));
+        Assert.Equal((await units.CategoriesAsync(Year)).Single(c => c.Code == "TOWN-A").Id, await reporter.OwnCategoryIdAsync(Year));
+        Assert.Null(await units.OwnCategoryIdAsync(Year));
         Assert.Null(await reporter.GetAsync(other, Year));
         Assert.Empty(await reporter.LeadersAsync(other));
         var update = await reporter.UpdateAsync(own, 0, Year, new UnitInput("T01", "改名", UnitKind.Town, null));
