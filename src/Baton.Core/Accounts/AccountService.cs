@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -204,6 +205,20 @@ public sealed class AccountService(
             return Describe(await users.UpdateAsync(account));
         });
     }
+
+    /// <summary>Names the person signing in as the actor of Identity's own changes on this request (failed-attempt count, lockout).</summary>
+    public void ActAsSigningIn(string userName) =>
+        identityDb.ActAs(new CurrentUser(string.IsNullOrEmpty(userName) ? CurrentUser.Anonymous.UserName : userName, [], null));
+
+    /// <summary>Appends a sign-in event (<c>login.success</c>, <c>login.failed</c>, <c>logout</c>) to the audit trail, with the client address.</summary>
+    public async Task RecordSignInAsync(string action, string userName, string? userId, string? reason, string? address, CancellationToken ct = default)
+    {
+        identityDb.AuditEvent(action, nameof(BatonUser), userId,
+            reason is null ? null : JsonSerializer.Serialize(new { userName, reason }, s_json), address);
+        await identityDb.SaveChangesAsync(ct);
+    }
+
+    private static readonly JsonSerializerOptions s_json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public SecuritySettings Settings => policy.Current;
 

@@ -1,6 +1,4 @@
 using System.Security.Claims;
-using System.Text.Json;
-using Baton.Core;
 using Baton.Core.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -21,17 +19,16 @@ public static class AccountEndpoints
 
     private static async Task<IResult> SignInAsync(
         [FromForm] string? userName, [FromForm] string? password, [FromForm] string? returnUrl, HttpContext http,
-        SignInManager<BatonUser> signIn, SecurityPolicy policy, SessionActivity activity, BatonDbContext db)
+        SignInManager<BatonUser> signIn, SecurityPolicy policy, SessionActivity activity, AccountService accounts)
     {
         userName = userName?.Trim() ?? "";
         var address = http.Connection.RemoteIpAddress?.ToString();
-        db.ActAs(new CurrentUser(userName.Length == 0 ? "anonymous" : userName, [], null));
+        accounts.ActAsSigningIn(userName);
         var user = userName.Length == 0 ? null : await signIn.UserManager.FindByNameAsync(userName);
 
         async Task<IResult> Refuse(string error, string reason)
         {
-            db.AuditEvent("login.failed", nameof(BatonUser), user?.Id, Details(userName, reason), address);
-            await db.SaveChangesAsync(http.RequestAborted);
+            await accounts.RecordSignInAsync("login.failed", userName, user?.Id, reason, address, http.RequestAborted);
             return Results.Redirect($"/login?error={error}&user={Uri.EscapeDataString(userName)}{ReturnPart(returnUrl)}");
         }
 
@@ -57,17 +54,16 @@ public static class AccountEndpoints
         var session = Guid.NewGuid().ToString("N");
         await signIn.SignInWithClaimsAsync(user, isPersistent: false, SessionClaims(user, session));
         activity.Touch(session);
-        db.AuditEvent("login.success", nameof(BatonUser), user.Id, Details(userName, "ok"), address);
-        await db.SaveChangesAsync(http.RequestAborted);
+        await accounts.RecordSignInAsync("login.success", userName, user.Id, "ok", address, http.RequestAborted);
         return Results.LocalRedirect(user.MustChangePassword ? "/account/change-password" : LocalOrHome(returnUrl));
     }
 
-    private static async Task<IResult> SignOutAsync(HttpContext http, SignInManager<BatonUser> signIn, SessionActivity activity, BatonDbContext db)
+    private static async Task<IResult> SignOutAsync(HttpContext http, SignInManager<BatonUser> signIn, SessionActivity activity, AccountService accounts)
     {
         activity.End(SessionActivity.SessionOf(http.User));
-        db.ActAs(CurrentUserFactory.FromPrincipal(http.User));
-        db.AuditEvent("logout", nameof(BatonUser), signIn.UserManager.GetUserId(http.User), null, http.Connection.RemoteIpAddress?.ToString());
-        await db.SaveChangesAsync(http.RequestAborted);
+        var userName = http.User.Identity?.Name ?? "";
+        accounts.ActAsSigningIn(userName);
+        await accounts.RecordSignInAsync("logout", userName, signIn.UserManager.GetUserId(http.User), null, http.Connection.RemoteIpAddress?.ToString(), http.RequestAborted);
         await signIn.SignOutAsync();
         return Results.LocalRedirect("/login");
     }
@@ -103,9 +99,6 @@ public static class AccountEndpoints
         }
         return claims;
     }
-
-    private static string Details(string userName, string reason) =>
-        JsonSerializer.Serialize(new { userName, reason });
 
     private static string LocalOrHome(string? returnUrl) =>
         !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal)
