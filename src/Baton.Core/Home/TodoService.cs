@@ -54,6 +54,18 @@ public sealed class TodoService(IDbContextFactory<BatonDbContext> dbFactory, Cur
                 todos.Add(new Todo($"最近 24 小时有 {failed} 次登录失败，请查阅。", "/audit"));
             }
         }
+        if (user.IsInRole(Roles.Rater))
+        {
+            var pending = await (from r in db.RatingRaters
+                                 join u in db.Users on r.UserId equals u.Id
+                                 join round in db.RatingRounds on r.RoundId equals round.Id
+                                 where u.UserName == user.UserName && r.SubmittedAt == null && !round.IsClosed
+                                 select r.Id).CountAsync(ct);
+            if (pending > 0)
+            {
+                todos.Add(new Todo($"有 {pending} 份评议待填写。", "/ratings/my"));
+            }
+        }
         if (user.IsUnitScoped && user.UnitId is { } unitId
             && !await db.UnitLeaders.AnyAsync(l => l.UnitId == unitId && l.Until == null, ct))
         {
