@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.IO.Compression;
+using System.Security.Cryptography;
 using MiniExcelLibs;
 
 namespace Baton.Core;
@@ -9,6 +10,9 @@ public sealed record ExcelRow(int Number, IReadOnlyDictionary<string, string> Ce
 {
     public string this[string column] => Cells.TryGetValue(column, out var value) ? value : "";
 }
+
+/// <summary>An uploaded sheet: its content hash (to recognise the same file imported twice) and its data rows.</summary>
+public sealed record ExcelUpload(string Hash, IReadOnlyList<ExcelRow> Rows);
 
 /// <summary>
 /// Reads and writes the simple tables Baton imports and exports (one header row, then data) with
@@ -22,6 +26,24 @@ public static class ExcelSheet
     private const int MaxEntries = 2000;
 
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    /// <summary>
+    /// Reads an uploaded file for an import: hashes it, reads the first sheet, and refuses a file that is not a
+    /// usable .xlsx, lacks a column, or has no data rows, with a Chinese message.
+    /// </summary>
+    public static async Task<Outcome<ExcelUpload>> UploadAsync(Stream file, IReadOnlyCollection<string> requiredColumns, CancellationToken ct)
+    {
+        using var buffer = new MemoryStream();
+        await file.CopyToAsync(buffer, ct);
+        var hash = Convert.ToHexStringLower(SHA256.HashData(buffer.ToArray()));
+        buffer.Position = 0;
+        var read = Read(buffer, requiredColumns);
+        if (!read.Ok)
+        {
+            return Outcome.Fail<ExcelUpload>(read.Error!);
+        }
+        return read.Value!.Count == 0 ? Outcome.Fail<ExcelUpload>("文件中没有数据行。") : new ExcelUpload(hash, read.Value);
+    }
 
     /// <summary>Reads the first sheet. Returns a Chinese message when the file is not a usable .xlsx or lacks a column.</summary>
     public static Outcome<IReadOnlyList<ExcelRow>> Read(Stream stream, IReadOnlyCollection<string> requiredColumns)

@@ -86,11 +86,18 @@ public sealed class DemoCounty(IDbContextFactory<BatonDbContext> dbFactory, IPas
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         db.ActAs(CurrentUser.System);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // One hash for every demo account (they share the demo password): first start stays fast.
+        var passwordHash = hasher.HashPassword(new BatonUser { DisplayName = "" }, DemoPassword);
+        var now = clock.GetUtcNow().UtcDateTime;
         var units = await SeedUnitsAsync(db, random, ct);
-        await SeedAccountsAsync(db, random, units, ct);
+        foreach (var account in Accounts)
+        {
+            AddAccount(db, account, account.UnitCode is null ? null : units[account.UnitCode].Id, passwordHash, random, now);
+        }
+        await db.SaveChangesAsync(ct);
         await SeedYearsAsync(db, ct);
         // Ratings before indicators: the 2025 results that the indicator stage computes take the calibrated ratings.
-        await DemoRatings.SeedAsync(db, random, units, hasher.HashPassword(new BatonUser { DisplayName = "" }, DemoPassword), clock.GetUtcNow().UtcDateTime, ct);
+        await DemoRatings.SeedAsync(db, random, units, passwordHash, now, ct);
         await DemoIndicators.SeedAsync(db, random, units, ct);
         // Later features add their stages here, in order, drawing from the same random.
         await transaction.CommitAsync(ct);
@@ -148,28 +155,25 @@ public sealed class DemoCounty(IDbContextFactory<BatonDbContext> dbFactory, IPas
         return units;
     }
 
-    private async Task SeedAccountsAsync(BatonDbContext db, Random random, Dictionary<string, Unit> units, CancellationToken ct)
+    /// <summary>Adds a demo account with its role; the stamps come from <paramref name="random"/> so the data stay the same.</summary>
+    internal static BatonUser AddAccount(BatonDbContext db, DemoAccount account, long? unitId, string passwordHash, Random random, DateTime now)
     {
-        var roles = await db.Roles.ToDictionaryAsync(r => r.Name!, r => r.Id, ct);
-        foreach (var account in Accounts)
+        var user = new BatonUser
         {
-            var user = new BatonUser
-            {
-                Id = $"demo-{account.UserName}",
-                UserName = account.UserName,
-                NormalizedUserName = account.UserName.ToUpperInvariant(),
-                DisplayName = account.DisplayName,
-                UnitId = account.UnitCode is null ? null : units[account.UnitCode].Id,
-                SecurityStamp = Convert.ToHexString(RandomBytes(random)),
-                ConcurrencyStamp = Convert.ToHexString(RandomBytes(random)),
-                LockoutEnabled = true,
-                CreatedAt = clock.GetUtcNow().UtcDateTime,
-            };
-            user.PasswordHash = hasher.HashPassword(user, DemoPassword);
-            db.Users.Add(user);
-            db.UserRoles.Add(new IdentityUserRole<string> { UserId = user.Id, RoleId = roles[account.Role] });
-        }
-        await db.SaveChangesAsync(ct);
+            Id = $"demo-{account.UserName}",
+            UserName = account.UserName,
+            NormalizedUserName = account.UserName.ToUpperInvariant(),
+            DisplayName = account.DisplayName,
+            UnitId = unitId,
+            SecurityStamp = Convert.ToHexString(RandomBytes(random)),
+            ConcurrencyStamp = Convert.ToHexString(RandomBytes(random)),
+            LockoutEnabled = true,
+            CreatedAt = now,
+            PasswordHash = passwordHash,
+        };
+        db.Users.Add(user);
+        db.UserRoles.Add(new IdentityUserRole<string> { UserId = user.Id, RoleId = $"role-{account.Role.ToLowerInvariant()}" });
+        return user;
     }
 
     private static byte[] RandomBytes(Random random)

@@ -2,7 +2,6 @@ using Baton.Core.Accounts;
 using Baton.Core.Ratings;
 using Baton.Core.Units;
 using Baton.Scoring.Ratings;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace Baton.Core.Demo;
@@ -45,26 +44,7 @@ internal static class DemoRatings
 
     private static async Task<Dictionary<string, BatonUser>> SeedAccountsAsync(BatonDbContext db, Random random, string passwordHash, DateTime now, CancellationToken ct)
     {
-        var result = new Dictionary<string, BatonUser>(StringComparer.Ordinal);
-        foreach (var account in Accounts)
-        {
-            var user = new BatonUser
-            {
-                Id = $"demo-{account.UserName}",
-                UserName = account.UserName,
-                NormalizedUserName = account.UserName.ToUpperInvariant(),
-                DisplayName = account.DisplayName,
-                SecurityStamp = Hex(random),
-                ConcurrencyStamp = Hex(random),
-                LockoutEnabled = true,
-                CreatedAt = now,
-                // Hashed once for all demo rating accounts: first start stays fast.
-                PasswordHash = passwordHash,
-            };
-            db.Users.Add(user);
-            db.UserRoles.Add(new IdentityUserRole<string> { UserId = user.Id, RoleId = $"role-{Roles.Rater.ToLowerInvariant()}" });
-            result[account.UserName] = user;
-        }
+        var result = Accounts.ToDictionary(a => a.UserName, a => DemoCounty.AddAccount(db, a, null, passwordHash, random, now), StringComparer.Ordinal);
         await db.SaveChangesAsync(ct);
         return result;
     }
@@ -252,5 +232,4 @@ internal static class DemoRatings
         return bytes;
     }
 
-    private static string Hex(Random random) => Convert.ToHexString(Bytes(random, 16));
 }

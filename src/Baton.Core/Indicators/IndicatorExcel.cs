@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using Baton.Core.Units;
 using Baton.Scoring.Indicators;
 using Microsoft.EntityFrameworkCore;
@@ -68,20 +67,12 @@ public sealed partial class IndicatorService
         {
             return Outcome.Fail<IndicatorImportResult>(Outcome.Forbidden);
         }
-        using var buffer = new MemoryStream();
-        await file.CopyToAsync(buffer, ct);
-        var hash = Convert.ToHexStringLower(SHA256.HashData(buffer.ToArray()));
-        buffer.Position = 0;
-        var read = ExcelSheet.Read(buffer, s_required);
-        if (!read.Ok)
+        var upload = await ExcelSheet.UploadAsync(file, s_required, ct);
+        if (!upload.Ok)
         {
-            return Outcome.Fail<IndicatorImportResult>(read.Error!);
+            return Outcome.Fail<IndicatorImportResult>(upload.Error!);
         }
-        var rows = read.Value!;
-        if (rows.Count == 0)
-        {
-            return Outcome.Fail<IndicatorImportResult>("文件中没有数据行。");
-        }
+        var (hash, rows) = upload.Value!;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (await DraftErrorAsync(db, year, ct) is { } draft)
         {

@@ -357,35 +357,6 @@ public sealed class RatingRoundService(IDbContextFactory<BatonDbContext> dbFacto
         return Outcome.Success;
     }
 
-    /// <summary>Assigns the units a rater (an assessment team) scores; anchor units are added for them automatically.</summary>
-    public async Task<Outcome> AssignAsync(long raterId, IReadOnlyCollection<long> unitIds, CancellationToken ct = default)
-    {
-        if (!MayManage)
-        {
-            return Outcome.Fail(Outcome.Forbidden);
-        }
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var rater = await db.RatingRaters.SingleOrDefaultAsync(r => r.Id == raterId, ct);
-        if (rater is null)
-        {
-            return Outcome.Fail(Outcome.NotFound);
-        }
-        if (await OpenRoundAsync(db, rater.RoundId, ct) is { } error)
-        {
-            return Outcome.Fail(error);
-        }
-        var roundUnits = await db.RatingRoundUnits.Where(u => u.RoundId == rater.RoundId).Select(u => u.UnitId).ToListAsync(ct);
-        if (unitIds.Any(u => !roundUnits.Contains(u)))
-        {
-            return Outcome.Fail("只能分配本轮评议的单位。");
-        }
-        var existing = await db.RatingAssignments.Where(a => a.RaterId == raterId).ToListAsync(ct);
-        db.RatingAssignments.RemoveRange(existing.Where(a => !unitIds.Contains(a.UnitId)));
-        db.RatingAssignments.AddRange(unitIds.Distinct().Where(u => existing.All(a => a.UnitId != u)).Select(u => new RatingAssignment { RaterId = raterId, UnitId = u }));
-        await db.ActAs(user).SaveChangesAsync(ct);
-        return Outcome.Success;
-    }
-
     /// <summary>Sets a rater's conflicts and assignments together (the office's one edit of that rater).</summary>
     public async Task<Outcome> SetRaterUnitsAsync(long raterId, IReadOnlyCollection<long> conflicts, IReadOnlyCollection<long> assigned, CancellationToken ct = default)
     {
@@ -420,35 +391,6 @@ public sealed class RatingRoundService(IDbContextFactory<BatonDbContext> dbFacto
         db.RatingAssignments.RemoveRange(existing.Where(a => !assigned.Contains(a.UnitId)));
         db.RatingAssignments.AddRange(assigned.Distinct().Where(u => existing.All(a => a.UnitId != u)).Select(u => new RatingAssignment { RaterId = raterId, UnitId = u }));
         await db.ActAs(user).SaveChangesAsync(ct);
-        return Outcome.Success;
-    }
-
-    /// <summary>Records that <paramref name="raterId"/> must not rate <paramref name="unitId"/>.</summary>
-    public async Task<Outcome> AddConflictAsync(long raterId, long unitId, CancellationToken ct = default)
-    {
-        if (!MayManage)
-        {
-            return Outcome.Fail(Outcome.Forbidden);
-        }
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var rater = await db.RatingRaters.SingleOrDefaultAsync(r => r.Id == raterId, ct);
-        if (rater is null || !await db.Units.AnyAsync(u => u.Id == unitId, ct))
-        {
-            return Outcome.Fail(Outcome.NotFound);
-        }
-        if (await OpenRoundAsync(db, rater.RoundId, ct) is { } error)
-        {
-            return Outcome.Fail(error);
-        }
-        if (await db.RatingEntries.AnyAsync(e => e.RaterId == raterId && e.UnitId == unitId, ct))
-        {
-            return Outcome.Fail("该评议人已对该单位评分；请先让其修改提交，或重新开启后处理。");
-        }
-        if (!await db.RatingConflicts.AnyAsync(c => c.RaterId == raterId && c.UnitId == unitId, ct))
-        {
-            db.RatingConflicts.Add(new RatingConflict { RoundId = rater.RoundId, RaterId = raterId, UnitId = unitId });
-            await db.ActAs(user).SaveChangesAsync(ct);
-        }
         return Outcome.Success;
     }
 

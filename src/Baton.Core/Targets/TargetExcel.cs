@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using Baton.Core.Indicators;
 using Baton.Core.Years;
 using Microsoft.EntityFrameworkCore;
@@ -63,20 +62,12 @@ public sealed partial class TargetService
             return Outcome.Fail<TargetImportResult>(Outcome.Forbidden);
         }
         var kind = statistics ? $"statistics-{year}" : $"targets-{year}";
-        using var buffer = new MemoryStream();
-        await file.CopyToAsync(buffer, ct);
-        var hash = Convert.ToHexStringLower(SHA256.HashData(buffer.ToArray()));
-        buffer.Position = 0;
-        var read = ExcelSheet.Read(buffer, statistics ? [ColumnUnit, ColumnIndicator, ColumnActual] : [ColumnUnit, ColumnIndicator, ColumnTarget]);
-        if (!read.Ok)
+        var upload = await ExcelSheet.UploadAsync(file, statistics ? [ColumnUnit, ColumnIndicator, ColumnActual] : [ColumnUnit, ColumnIndicator, ColumnTarget], ct);
+        if (!upload.Ok)
         {
-            return Outcome.Fail<TargetImportResult>(read.Error!);
+            return Outcome.Fail<TargetImportResult>(upload.Error!);
         }
-        var rows = read.Value!;
-        if (rows.Count == 0)
-        {
-            return Outcome.Fail<TargetImportResult>("文件中没有数据行。");
-        }
+        var (hash, rows) = upload.Value!;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var state = statistics
             ? await StateErrorAsync(db, year, "实际完成值", [YearState.InProgress, YearState.Scoring], ct)

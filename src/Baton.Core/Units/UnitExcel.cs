@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 
 namespace Baton.Core.Units;
@@ -51,20 +50,12 @@ public sealed partial class UnitService
         {
             return Outcome.Fail<UnitImportResult>(Outcome.Forbidden);
         }
-        using var buffer = new MemoryStream();
-        await file.CopyToAsync(buffer, ct);
-        var hash = Convert.ToHexStringLower(SHA256.HashData(buffer.ToArray()));
-        buffer.Position = 0;
-        var read = ExcelSheet.Read(buffer, s_requiredColumns);
-        if (!read.Ok)
+        var upload = await ExcelSheet.UploadAsync(file, s_requiredColumns, ct);
+        if (!upload.Ok)
         {
-            return Outcome.Fail<UnitImportResult>(read.Error!);
+            return Outcome.Fail<UnitImportResult>(upload.Error!);
         }
-        var rows = read.Value!;
-        if (rows.Count == 0)
-        {
-            return Outcome.Fail<UnitImportResult>("文件中没有数据行。");
-        }
+        var (hash, rows) = upload.Value!;
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (await db.Imports.AnyAsync(i => i.Kind == "units" && i.FileHash == hash, ct))

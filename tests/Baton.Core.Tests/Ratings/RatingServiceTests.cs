@@ -59,7 +59,7 @@ public abstract class RatingServiceTests(DatabaseProvider provider) : DatabaseTe
         var (rounds, round) = await RoundAsync(Numeric(), u.Values);
         var me = await RaterAccountAsync("r1", u["D01"]);
         var raterId = (await rounds.AddAccountRaterAsync(round, "r1")).Value;
-        Assert.True((await rounds.AddConflictAsync(raterId, u["D03"])).Ok);
+        Assert.True((await rounds.SetRaterUnitsAsync(raterId, [u["D03"]], [])).Ok);
 
         var form = Db.Service<RatingFormService>(me);
         var myForm = await form.FormAsync(raterId);
@@ -185,10 +185,10 @@ public abstract class RatingServiceTests(DatabaseProvider provider) : DatabaseTe
             teams.Add(((await rounds.AddAccountRaterAsync(round, $"team{t}", $"第{t}考核组")).Value, me));
         }
         // Teams 1 and 2 score T01/T02, teams 3 and 4 score T03/T04: two groups nothing links.
-        Assert.True((await rounds.AssignAsync(teams[0].Id, [u["T01"], u["T02"]])).Ok);
-        Assert.True((await rounds.AssignAsync(teams[1].Id, [u["T01"], u["T02"]])).Ok);
-        Assert.True((await rounds.AssignAsync(teams[2].Id, [u["T03"], u["T04"]])).Ok);
-        Assert.True((await rounds.AssignAsync(teams[3].Id, [u["T03"], u["T04"]])).Ok);
+        Assert.True((await rounds.SetRaterUnitsAsync(teams[0].Id, [], [u["T01"], u["T02"]])).Ok);
+        Assert.True((await rounds.SetRaterUnitsAsync(teams[1].Id, [], [u["T01"], u["T02"]])).Ok);
+        Assert.True((await rounds.SetRaterUnitsAsync(teams[2].Id, [], [u["T03"], u["T04"]])).Ok);
+        Assert.True((await rounds.SetRaterUnitsAsync(teams[3].Id, [], [u["T03"], u["T04"]])).Ok);
         double[][] scores = [[80, 70], [82, 74], [88, 78], [86, 80]];
         for (var t = 0; t < 4; t++)
         {
