@@ -1,6 +1,5 @@
 using Baton.Core.Accounts;
 using Baton.Core.Indicators;
-using Baton.Core.Targets;
 using Baton.Core.Years;
 using Baton.Scoring.Results;
 using Microsoft.EntityFrameworkCore;
@@ -75,7 +74,7 @@ public sealed class AdjustmentService(IDbContextFactory<BatonDbContext> dbFactor
             return Outcome.Fail<long>("佐证材料引用无效，请重新上传。");
         }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await TargetService.StateErrorAsync(db, year, "加减分事项", [YearState.InProgress, YearState.Scoring], ct) is { } state)
+        if (await YearGate.RefusalAsync(db, year, YearActivity.Adjust, ct) is { } state)
         {
             return Outcome.Fail<long>(state);
         }
@@ -138,7 +137,7 @@ public sealed class AdjustmentService(IDbContextFactory<BatonDbContext> dbFactor
         {
             return Outcome.Fail("录入人不能审核自己录入的事项，请由考核办其他人员审核。");
         }
-        if (await TargetService.StateErrorAsync(db, entity.Year, "加减分事项", [YearState.InProgress, YearState.Scoring], ct) is { } state)
+        if (await YearGate.RefusalAsync(db, entity.Year, YearActivity.Adjust, ct) is { } state)
         {
             return Outcome.Fail(state);
         }

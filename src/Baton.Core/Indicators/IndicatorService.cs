@@ -272,16 +272,8 @@ public sealed partial class IndicatorService(IDbContextFactory<BatonDbContext> d
         return rounded;
     }
 
-    internal static async Task<string?> DraftErrorAsync(BatonDbContext db, int year, CancellationToken ct)
-    {
-        var state = await db.Years.Where(y => y.Year == year).Select(y => (YearState?)y.State).SingleOrDefaultAsync(ct);
-        return state switch
-        {
-            null => $"{year} 年度不存在。",
-            YearState.Draft => null,
-            _ => $"{year} 年度已「{AppraisalYear.StateName(state.Value)}」，指标体系已冻结；如需修改，请先将年度退回草拟指标阶段。",
-        };
-    }
+    internal static Task<string?> DraftErrorAsync(BatonDbContext db, int year, CancellationToken ct) =>
+        YearGate.RefusalAsync(db, year, YearActivity.EditIndicators, ct);
 
     public async Task<SettingsForm> SettingsAsync(long categoryId, CancellationToken ct = default)
     {

@@ -311,7 +311,7 @@ public sealed class ResultService(IDbContextFactory<BatonDbContext> dbFactory, C
             return Outcome.Fail("分数须在 0 到满分之间，满分须大于 0。");
         }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await Targets.TargetService.StateErrorAsync(db, year, "考核构成得分", [YearState.InProgress, YearState.Scoring], ct) is { } state)
+        if (await YearGate.RefusalAsync(db, year, YearActivity.Adjust, ct) is { } state)
         {
             return Outcome.Fail(state);
         }

@@ -70,8 +70,8 @@ public sealed partial class TargetService
         var (hash, rows) = upload.Value!;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var state = statistics
-            ? await StateErrorAsync(db, year, "实际完成值", [YearState.InProgress, YearState.Scoring], ct)
-            : await StateErrorAsync(db, year, "目标值", [YearState.Draft, YearState.TargetsIssued], ct);
+            ? await YearGate.RefusalAsync(db, year, YearActivity.ReviewProgress, ct)
+            : await YearGate.RefusalAsync(db, year, YearActivity.SetTargets, ct);
         if (state is not null)
         {
             return Outcome.Fail<TargetImportResult>(state);

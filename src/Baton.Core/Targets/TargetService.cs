@@ -76,7 +76,7 @@ public sealed partial class TargetService(IDbContextFactory<BatonDbContext> dbFa
             return Outcome.Fail<int>(Outcome.Forbidden);
         }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await StateErrorAsync(db, year, "目标值", [YearState.Draft, YearState.TargetsIssued], ct) is { } state)
+        if (await YearGate.RefusalAsync(db, year, YearActivity.SetTargets, ct) is { } state)
         {
             return Outcome.Fail<int>(state);
         }
@@ -151,7 +151,7 @@ public sealed partial class TargetService(IDbContextFactory<BatonDbContext> dbFa
         {
             return Outcome.Fail(Outcome.Forbidden);
         }
-        if (await StateErrorAsync(db, year, "实际完成值", [YearState.InProgress, YearState.Scoring], ct) is { } state)
+        if (await YearGate.RefusalAsync(db, year, authoritative is null ? YearActivity.ReportProgress : YearActivity.ReviewProgress, ct) is { } state)
         {
             return Outcome.Fail(state);
         }
@@ -246,17 +246,6 @@ public sealed partial class TargetService(IDbContextFactory<BatonDbContext> dbFa
         string.IsNullOrWhiteSpace(plan) ? null
         : string.Join(';', plan.Split([';', '；', ',', '，'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(p => decimal.Parse(p, NumberStyles.Number, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture)));
-
-    internal static async Task<string?> StateErrorAsync(BatonDbContext db, int year, string what, YearState[] states, CancellationToken ct)
-    {
-        var state = await db.Years.Where(y => y.Year == year).Select(y => (YearState?)y.State).SingleOrDefaultAsync(ct);
-        if (state is null)
-        {
-            return $"{year} 年度不存在。";
-        }
-        return states.Contains(state.Value) ? null
-            : $"{year} 年度当前为「{AppraisalYear.StateName(state.Value)}」，此阶段不能填报{what}（可填报阶段：{string.Join("、", states.Select(AppraisalYear.StateName))}）。";
-    }
 
     private sealed record YearContext(Dictionary<long, Indicator> Leaves, Dictionary<long, long> CategoryOf, Dictionary<long, string> UnitNames,
         Dictionary<string, long> UnitByCode, Dictionary<(long Category, string Code), Indicator> LeafByCode);

@@ -56,7 +56,7 @@ public abstract class IndicatorServiceTests(DatabaseProvider provider) : Databas
         // Frozen once issued.
         var late = await indicators.SaveAsync(null, 0, Leaf(category, group.Value, "A3", 1));
         Assert.False(late.Ok);
-        Assert.Contains("冻结", late.Error, StringComparison.Ordinal);
+        Assert.Contains("此阶段不能修改指标体系", late.Error, StringComparison.Ordinal);
     }
 
     [Fact]

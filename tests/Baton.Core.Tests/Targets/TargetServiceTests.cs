@@ -87,7 +87,7 @@ public abstract class TargetServiceTests(DatabaseProvider provider) : DatabaseTe
         var own = await ResultServiceTests.UnitIdAsync(Db, "T01");
         var office = Db.Service<TargetService>(Office);
         var refused = await office.SetTargetsAsync(Year, [new TargetEdit(own, leaf, 1m, null, 0)]);
-        Assert.Contains("此阶段不能填报目标值", refused.Error, StringComparison.Ordinal);
+        Assert.Contains("此阶段不能设定目标值", refused.Error, StringComparison.Ordinal);
         var export = new MemoryStream();
         await office.WriteExportAsync(Year, export);
         export.Position = 0;
