@@ -37,6 +37,8 @@ public sealed class BatonDbContext(DbContextOptions<BatonDbContext> options, Tim
 
     public DbSet<YearTransition> YearTransitions => Set<YearTransition>();
 
+    public DbSet<YearWaiver> YearWaivers => Set<YearWaiver>();
+
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<AuditHead> AuditHeads => Set<AuditHead>();

@@ -167,6 +167,16 @@ public sealed class ResultService(IDbContextFactory<BatonDbContext> dbFactory, C
         return input is null ? problems : IndicatorValidation.Validate(input);
     }
 
+    /// <summary>
+    /// The inputs hash the year's data would give if computed now, to compare with a stored snapshot's
+    /// <see cref="ResultSnapshot.InputsHash"/>; null when the data cannot be mapped to the engine's input.
+    /// </summary>
+    internal static async Task<string?> CurrentInputsHashAsync(BatonDbContext db, int year, CancellationToken ct)
+    {
+        var (input, _) = (await LoadAsync(db, year, ct)).ToYearInput();
+        return input is null ? null : EngineSnapshot.HashInputs(input);
+    }
+
     internal static string Problems(string title, IReadOnlyList<string> problems) =>
         $"{title}，有 {problems.Count} 个问题：\n" + string.Join("\n", problems.Take(50)) + (problems.Count > 50 ? $"\n……另有 {problems.Count - 50} 个问题" : "");
 

@@ -20,7 +20,10 @@ public enum YearActivity
     /// <summary>Lead units' and the office's review, and authoritative values (审核、权威数据).</summary>
     ReviewProgress,
 
-    /// <summary>Rating rounds opened, forms submitted, rounds reopened (评议).</summary>
+    /// <summary>Rating rounds set up: created, their settings, rated units, raters, conflicts and links (设置评议轮次).</summary>
+    SetUpRatings,
+
+    /// <summary>Raters submit their forms; rounds are reopened, closed and reminded (评议).</summary>
     Rate,
 
     /// <summary>Rating rounds calibrated into the overall score (评分校准).</summary>
@@ -50,11 +53,12 @@ public static class YearGate
 {
     private static readonly Dictionary<YearState, YearActivity[]> s_permitted = new()
     {
-        [YearState.Draft] = [YearActivity.EditIndicators, YearActivity.EditMembership, YearActivity.SetTargets],
+        // Rounds are planned with the indicator system; raters submit only while the year is in progress.
+        [YearState.Draft] = [YearActivity.EditIndicators, YearActivity.EditMembership, YearActivity.SetTargets, YearActivity.SetUpRatings],
         // Targets are frozen once issued; later changes go through change requests.
-        [YearState.TargetsIssued] = [],
-        [YearState.InProgress] = [YearActivity.ReportProgress, YearActivity.ReviewProgress, YearActivity.Rate, YearActivity.Calibrate,
-            YearActivity.Adjust, YearActivity.Compute],
+        [YearState.TargetsIssued] = [YearActivity.SetUpRatings],
+        [YearState.InProgress] = [YearActivity.ReportProgress, YearActivity.ReviewProgress, YearActivity.SetUpRatings, YearActivity.Rate,
+            YearActivity.Calibrate, YearActivity.Adjust, YearActivity.Compute],
         // Year-end inputs are locked to units; the office and lead units finish review, calibration and adjustments.
         [YearState.Scoring] = [YearActivity.ReviewProgress, YearActivity.Calibrate, YearActivity.Adjust, YearActivity.Compute],
         [YearState.PublicNotice] = [YearActivity.Compute, YearActivity.Publish, YearActivity.Appeal, YearActivity.UnitSeesResults],
@@ -94,7 +98,8 @@ public static class YearGate
         YearActivity.SetTargets => "设定目标值",
         YearActivity.ReportProgress => "填报进度和完成值",
         YearActivity.ReviewProgress => "审核填报或录入权威数据",
-        YearActivity.Rate => "开展评议",
+        YearActivity.SetUpRatings => "设置评议轮次",
+        YearActivity.Rate => "提交评分或结束、重新开启评议",
         YearActivity.Calibrate => "校准评分",
         YearActivity.Adjust => "登记或审批加减分事项",
         YearActivity.Compute => "计算得分",

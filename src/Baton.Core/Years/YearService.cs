@@ -8,6 +8,11 @@ public sealed record YearRow(long Id, int Year, string Name, YearState State, bo
 
 public sealed record TransitionRow(YearState From, YearState To, string Reason, string By, DateTime At);
 
+public sealed record WaiverRow(long Id, WaiverItemKind Kind, string Key, string Reason, string By, DateTime At);
+
+/// <summary>An item the office waives (see <see cref="MissingItem"/>).</summary>
+public sealed record WaiverInput(WaiverItemKind Kind, string Key);
+
 /// <summary>The appraisal year and its lifecycle (DESIGN.md §4): one step at a time, each with a reason, audited.</summary>
 public sealed class YearService(IDbContextFactory<BatonDbContext> dbFactory, CurrentUser user)
 {
@@ -88,7 +93,76 @@ public sealed class YearService(IDbContextFactory<BatonDbContext> dbFactory, Cur
         await db.SaveChangesAsync(ct);
     }
 
-    /// <summary>Moves the year one step forward or back. Both directions need a reason; going back is the office's correction.</summary>
+    /// <summary>
+    /// What the year still needs before it can move to <paramref name="to"/> (see <see cref="YearPreconditions"/>),
+    /// the same list <see cref="TransitionAsync"/> refuses with; empty when it may move, and for a step back.
+    /// </summary>
+    public async Task<Outcome<IReadOnlyList<MissingItem>>> MissingAsync(long yearId, YearState to, CancellationToken ct = default)
+    {
+        if (!MayManage)
+        {
+            return Outcome.Fail<IReadOnlyList<MissingItem>>(Outcome.Forbidden);
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var year = await db.Years.AsNoTracking().SingleOrDefaultAsync(y => y.Id == yearId, ct);
+        if (year is null)
+        {
+            return Outcome.Fail<IReadOnlyList<MissingItem>>(Outcome.NotFound);
+        }
+        return await YearPreconditions.MissingAsync(db, year, to, ct);
+    }
+
+    public async Task<IReadOnlyList<WaiverRow>> WaiversAsync(long yearId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var year = await db.Years.Where(y => y.Id == yearId).Select(y => (int?)y.Year).SingleOrDefaultAsync(ct);
+        return await db.YearWaivers.AsNoTracking().Where(w => w.Year == year).OrderByDescending(w => w.Id)
+            .Select(w => new WaiverRow(w.Id, w.ItemKind, w.ItemKey, w.Reason, w.By, w.At)).ToListAsync(ct);
+    }
+
+    /// <summary>
+    /// Records the office's waiver, with one reason, of items that keep the year from its next step (an open
+    /// round, an outstanding report): only items the year's next step lists as missing and waivable.
+    /// </summary>
+    public async Task<Outcome> WaiveAsync(long yearId, IReadOnlyCollection<WaiverInput> items, string? reason, CancellationToken ct = default)
+    {
+        if (!MayManage)
+        {
+            return Outcome.Fail(Outcome.Forbidden);
+        }
+        if (string.IsNullOrWhiteSpace(reason) || reason.Trim().Length > 500)
+        {
+            return Outcome.Fail("请填写豁免理由（不超过 500 个字符）。");
+        }
+        if (items.Count == 0)
+        {
+            return Outcome.Fail("请选择要豁免的事项。");
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var year = await db.Years.AsNoTracking().SingleOrDefaultAsync(y => y.Id == yearId, ct);
+        if (year is null)
+        {
+            return Outcome.Fail(Outcome.NotFound);
+        }
+        var waivable = (await YearPreconditions.MissingAsync(db, year, year.State + 1, ct))
+            .Where(m => m.WaivableAs is not null).ToDictionary(m => (m.WaivableAs!.Value, m.Key!));
+        var unknown = items.Where(i => !waivable.ContainsKey((i.Kind, i.Key))).ToList();
+        if (unknown.Count > 0)
+        {
+            return Outcome.Fail($"有 {unknown.Count} 项不是 {year.Year} 年度推进到下一阶段尚未满足、可以豁免的条件（可能已处理或已豁免），请刷新后重试。");
+        }
+        db.ActAs(user).YearWaivers.AddRange(items.DistinctBy(i => (i.Kind, i.Key)).Select(i => new YearWaiver
+        {
+            Year = year.Year, ItemKind = i.Kind, ItemKey = i.Key, Reason = reason.Trim(), By = user.UserName, At = db.UtcNow,
+        }));
+        await db.SaveChangesAsync(ct);
+        return Outcome.Success;
+    }
+
+    /// <summary>
+    /// Moves the year one step forward or back. Both directions need a reason; going forward needs the step's
+    /// preconditions (<see cref="MissingAsync"/>), going back is the office's correction.
+    /// </summary>
     public async Task<Outcome> TransitionAsync(long yearId, long version, YearState to, string? reason, CancellationToken ct = default)
     {
         if (!MayManage)
@@ -109,18 +183,14 @@ public sealed class YearService(IDbContextFactory<BatonDbContext> dbFactory, Cur
         {
             return Outcome.Fail(Outcome.Conflict);
         }
-        if (Math.Abs((int)to - (int)year.State) != 1)
+        if (!Enum.IsDefined(to) || Math.Abs((int)to - (int)year.State) != 1)
         {
             return Outcome.Fail($"年度只能逐步变更：当前为「{AppraisalYear.StateName(year.State)}」，不能直接变为「{AppraisalYear.StateName(to)}」。");
         }
-        if (year.State == YearState.Draft && to == YearState.TargetsIssued)
+        var missing = await YearPreconditions.MissingAsync(db, year, to, ct);
+        if (missing.Count > 0)
         {
-            // Zero or missing targets and incomplete rules are errors at setup, not at scoring time (DESIGN.md §5.1).
-            var problems = await Results.ResultService.ValidateYearAsync(db, year.Year, ct);
-            if (problems.Count > 0)
-            {
-                return Outcome.Fail(Results.ResultService.Problems("指标体系或目标值未通过校验，不能下达目标", problems));
-            }
+            return Outcome.Fail(YearPreconditions.Refusal(year, to, missing));
         }
         db.ActAs(user).YearTransitions.Add(new YearTransition
         {
