@@ -56,10 +56,13 @@ public sealed class TodoService(IDbContextFactory<BatonDbContext> dbFactory, Cur
         }
         if (user.IsInRole(Roles.Rater))
         {
+            // Only rounds whose year takes submissions now (the year gate) are something to do.
+            var rating = Years.YearGate.StatesFor(Years.YearActivity.Rate).ToList();
             var pending = await (from r in db.RatingRaters
                                  join u in db.Users on r.UserId equals u.Id
                                  join round in db.RatingRounds on r.RoundId equals round.Id
-                                 where u.UserName == user.UserName && r.SubmittedAt == null && !round.IsClosed
+                                 join y in db.Years on round.Year equals y.Year
+                                 where u.UserName == user.UserName && r.SubmittedAt == null && !round.IsClosed && rating.Contains(y.State)
                                  select r.Id).CountAsync(ct);
             if (pending > 0)
             {

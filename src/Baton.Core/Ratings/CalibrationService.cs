@@ -94,6 +94,10 @@ public sealed class CalibrationService(IDbContextFactory<BatonDbContext> dbFacto
         {
             return Outcome.Fail<CalibrationReport>(Outcome.NotFound);
         }
+        if (await Years.YearGate.RefusalAsync(db, round.Year, Years.YearActivity.Calibrate, ct) is { } gate)
+        {
+            return Outcome.Fail<CalibrationReport>(gate);
+        }
         db.ActAs(user);
         var report = await StoreAsync(db, round, user.UserName, ct);
         return report.Refusal is { } refusal ? Outcome.Fail<CalibrationReport>(refusal) : report;

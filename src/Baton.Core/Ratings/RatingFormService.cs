@@ -1,5 +1,6 @@
 using System.Globalization;
 using Baton.Core.Accounts;
+using Baton.Core.Years;
 using Microsoft.EntityFrameworkCore;
 
 namespace Baton.Core.Ratings;
@@ -16,7 +17,11 @@ public sealed record FormUnit(long UnitId, string Code, string Name, IReadOnlyLi
 
 public sealed record RatingForm(
     long RaterId, string RaterName, long RoundId, string RoundName, RatingKind Kind, RatingScale Scale, IReadOnlyList<string> Grades,
-    IReadOnlyList<FormCriterion> Criteria, int? TopQuota, double TopScore, bool IsClosed, DateTime? SubmittedAt, IReadOnlyList<FormUnit> Units);
+    IReadOnlyList<FormCriterion> Criteria, int? TopQuota, double TopScore, bool IsClosed, DateTime? SubmittedAt, IReadOnlyList<FormUnit> Units)
+{
+    /// <summary>Why the round's year does not take submissions now (the year gate), or null when it does.</summary>
+    public string? YearRefusal { get; init; }
+}
 
 /// <summary>
 /// One unit's rating as the rater enters it: the criterion scores in criterion order (numeric) or
@@ -104,6 +109,10 @@ public sealed class RatingFormService(IDbContextFactory<BatonDbContext> dbFactor
         {
             return Outcome.Fail("本轮评议已结束，不能再提交或修改评分。");
         }
+        if (await YearGate.RefusalAsync(db, round.Year, YearActivity.Rate, ct) is { } refusal)
+        {
+            return Outcome.Fail(refusal);
+        }
         var scope = await RatingScope.LoadAsync(db, round.Id, ct);
         var names = await db.Units.AsNoTracking().Where(u => scope.Units.Select(x => x.UnitId).Contains(u.Id) || u.Id == rater.UnitId)
             .ToDictionaryAsync(u => u.Id, u => u.Name, ct);
@@ -143,7 +152,10 @@ public sealed class RatingFormService(IDbContextFactory<BatonDbContext> dbFactor
                     criteria.Select(c => entry?.Criteria.FirstOrDefault(s => s.CriterionId == c.Id)?.Score).ToList(),
                     entry is null || round.Scale != RatingScale.Grades ? null : grades.Count - 1 - (int)entry.Score,
                     entry?.Reason);
-            }).ToList());
+            }).ToList())
+        {
+            YearRefusal = await YearGate.RefusalAsync(db, round.Year, YearActivity.Rate, ct),
+        };
     }
 
     private async Task<string?> UserIdAsync(BatonDbContext db, CancellationToken ct) =>

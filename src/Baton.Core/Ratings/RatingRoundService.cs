@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Baton.Core.Accounts;
+using Baton.Core.Years;
 using Baton.Scoring.Ratings;
 using Microsoft.EntityFrameworkCore;
 
@@ -110,9 +111,9 @@ public sealed class RatingRoundService(IDbContextFactory<BatonDbContext> dbFacto
             return Outcome.Fail<long>(error);
         }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (!await db.Years.AnyAsync(y => y.Year == input.Year, ct))
+        if (await YearGate.RefusalAsync(db, input.Year, YearActivity.SetUpRatings, ct) is { } refusal)
         {
-            return Outcome.Fail<long>($"{input.Year} 年度不存在。");
+            return Outcome.Fail<long>(refusal);
         }
         var round = new RatingRound { Year = input.Year, Name = "", CreatedAt = db.UtcNow };
         Apply(round, input);
@@ -142,6 +143,10 @@ public sealed class RatingRoundService(IDbContextFactory<BatonDbContext> dbFacto
         if (round.Version != version)
         {
             return Outcome.Fail(Outcome.Conflict);
+        }
+        if (await YearGate.RefusalAsync(db, round.Year, YearActivity.SetUpRatings, ct) is { } refusal)
+        {
+            return Outcome.Fail(refusal);
         }
         // The page always sends a grade list; it matters only on a grade scale (Apply stores null otherwise).
         var grades = input.Scale == RatingScale.Grades ? input.Grades?.Trim() : null;
@@ -227,6 +232,10 @@ public sealed class RatingRoundService(IDbContextFactory<BatonDbContext> dbFacto
         {
             return Outcome.Fail("本轮评议已结束，请先重新开启。");
         }
+        if (await YearGate.RefusalAsync(db, round.Year, YearActivity.SetUpRatings, ct) is { } refusal)
+        {
+            return Outcome.Fail(refusal);
+        }
         var wanted = unitIds.Union(anchorIds).ToHashSet();
         var known = await db.Units.Where(u => wanted.Contains(u.Id) && u.RetiredAt == null).Select(u => u.Id).ToListAsync(ct);
         if (known.Count != wanted.Count)
@@ -265,7 +274,7 @@ public sealed class RatingRoundService(IDbContextFactory<BatonDbContext> dbFacto
             return Outcome.Fail<long>(Outcome.Forbidden);
         }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await OpenRoundAsync(db, id, ct) is { } error)
+        if (await OpenRoundAsync(db, id, YearActivity.SetUpRatings, ct) is { } error)
         {
             return Outcome.Fail<long>(error);
         }
@@ -302,7 +311,7 @@ public sealed class RatingRoundService(IDbContextFactory<BatonDbContext> dbFacto
             return Outcome.Fail<RaterLink>("评议人姓名必须填写，且不超过 100 个字符。");
         }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await OpenRoundAsync(db, id, ct) is { } error)
+        if (await OpenRoundAsync(db, id, YearActivity.SetUpRatings, ct) is { } error)
         {
             return Outcome.Fail<RaterLink>(error);
         }
@@ -330,6 +339,10 @@ public sealed class RatingRoundService(IDbContextFactory<BatonDbContext> dbFacto
         {
             return Outcome.Fail<RaterLink>(Outcome.NotFound);
         }
+        if (await RoundRefusalAsync(db, rater.RoundId, YearActivity.SetUpRatings, ct) is { } refusal)
+        {
+            return Outcome.Fail<RaterLink>(refusal);
+        }
         var token = NewToken();
         rater.TokenHash = HashToken(token);
         await db.ActAs(user).SaveChangesAsync(ct);
@@ -352,6 +365,10 @@ public sealed class RatingRoundService(IDbContextFactory<BatonDbContext> dbFacto
         {
             return Outcome.Fail($"「{rater.Name}」已提交评分，不能移除。");
         }
+        if (await RoundRefusalAsync(db, rater.RoundId, YearActivity.SetUpRatings, ct) is { } refusal)
+        {
+            return Outcome.Fail(refusal);
+        }
         db.RatingRaters.Remove(rater);
         await db.ActAs(user).SaveChangesAsync(ct);
         return Outcome.Success;
@@ -370,7 +387,7 @@ public sealed class RatingRoundService(IDbContextFactory<BatonDbContext> dbFacto
         {
             return Outcome.Fail(Outcome.NotFound);
         }
-        if (await OpenRoundAsync(db, rater.RoundId, ct) is { } error)
+        if (await OpenRoundAsync(db, rater.RoundId, YearActivity.SetUpRatings, ct) is { } error)
         {
             return Outcome.Fail(error);
         }
@@ -406,7 +423,7 @@ public sealed class RatingRoundService(IDbContextFactory<BatonDbContext> dbFacto
         {
             return Outcome.Fail(Outcome.NotFound);
         }
-        if (await OpenRoundAsync(db, conflict.RoundId, ct) is { } error)
+        if (await OpenRoundAsync(db, conflict.RoundId, YearActivity.SetUpRatings, ct) is { } error)
         {
             return Outcome.Fail(error);
         }
@@ -423,7 +440,7 @@ public sealed class RatingRoundService(IDbContextFactory<BatonDbContext> dbFacto
             return Outcome.Fail<int>(Outcome.Forbidden);
         }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await OpenRoundAsync(db, id, ct) is { } error)
+        if (await OpenRoundAsync(db, id, YearActivity.Rate, ct) is { } error)
         {
             return Outcome.Fail<int>(error);
         }
@@ -466,6 +483,11 @@ public sealed class RatingRoundService(IDbContextFactory<BatonDbContext> dbFacto
         {
             return Outcome.Fail(closed ? "本轮评议已经结束。" : "本轮评议尚未结束。");
         }
+        // Closing is the year-end step of a round (it may still happen in 年终计分); reopening lets raters submit again.
+        if (await YearGate.RefusalAsync(db, round.Year, closed ? YearActivity.Calibrate : YearActivity.Rate, ct) is { } refusal)
+        {
+            return Outcome.Fail(refusal);
+        }
         round.IsClosed = closed;
         db.RatingEvents.Add(new RatingEvent
         {
@@ -475,13 +497,24 @@ public sealed class RatingRoundService(IDbContextFactory<BatonDbContext> dbFacto
         return Outcome.Success;
     }
 
-    private static async Task<string?> OpenRoundAsync(BatonDbContext db, long id, CancellationToken ct) =>
-        await db.RatingRounds.Where(r => r.Id == id).Select(r => (bool?)r.IsClosed).SingleOrDefaultAsync(ct) switch
+    /// <summary>Why the round may not be changed: it does not exist, it is closed, or its year does not permit <paramref name="activity"/>.</summary>
+    private static async Task<string?> OpenRoundAsync(BatonDbContext db, long id, YearActivity activity, CancellationToken ct)
+    {
+        var round = await db.RatingRounds.Where(r => r.Id == id).Select(r => new { r.IsClosed, r.Year }).SingleOrDefaultAsync(ct);
+        return round switch
         {
             null => Outcome.NotFound,
-            true => "本轮评议已结束，请先重新开启。",
-            _ => null,
+            { IsClosed: true } => "本轮评议已结束，请先重新开启。",
+            _ => await YearGate.RefusalAsync(db, round.Year, activity, ct),
         };
+    }
+
+    /// <summary>Asks the year gate for the year of round <paramref name="id"/>.</summary>
+    private static async Task<string?> RoundRefusalAsync(BatonDbContext db, long id, YearActivity activity, CancellationToken ct)
+    {
+        var year = await db.RatingRounds.Where(r => r.Id == id).Select(r => (int?)r.Year).SingleOrDefaultAsync(ct);
+        return year is null ? Outcome.NotFound : await YearGate.RefusalAsync(db, year.Value, activity, ct);
+    }
 
     /// <summary>A URL-safe random token of 256 bits.</summary>
     internal static string NewToken() =>

@@ -23,10 +23,10 @@ public enum YearActivity
     /// <summary>Rating rounds set up: created, their settings, rated units, raters, conflicts and links (设置评议轮次).</summary>
     SetUpRatings,
 
-    /// <summary>Raters submit their forms; rounds are reopened, closed and reminded (评议).</summary>
+    /// <summary>Raters submit their forms; rounds are reminded and reopened (评议).</summary>
     Rate,
 
-    /// <summary>Rating rounds calibrated into the overall score (评分校准).</summary>
+    /// <summary>Rating rounds closed and calibrated into the overall score (结束评议、评分校准).</summary>
     Calibrate,
 
     /// <summary>Bonuses, deductions, vetoes, caps and hand-entered component scores (加减分).</summary>
@@ -99,8 +99,8 @@ public static class YearGate
         YearActivity.ReportProgress => "填报进度和完成值",
         YearActivity.ReviewProgress => "审核填报或录入权威数据",
         YearActivity.SetUpRatings => "设置评议轮次",
-        YearActivity.Rate => "提交评分或结束、重新开启评议",
-        YearActivity.Calibrate => "校准评分",
+        YearActivity.Rate => "提交评分、催办或重新开启评议",
+        YearActivity.Calibrate => "结束评议或校准评分",
         YearActivity.Adjust => "登记或审批加减分事项",
         YearActivity.Compute => "计算得分",
         YearActivity.Publish => "发布结果",

@@ -27,7 +27,26 @@ public abstract class RatingServiceTests(DatabaseProvider provider) : DatabaseTe
         {
             ids[code] = (await units.CreateAsync(Year, new UnitInput(code, "单位" + code, UnitKind.Department, null))).Value;
         }
+        // Raters submit only while the year is in progress (the year gate).
+        await MoveAsync(YearState.TargetsIssued);
+        await MoveAsync(YearState.InProgress);
         return ids;
+    }
+
+    private async Task MoveAsync(YearState to)
+    {
+        var years = Db.Service<YearService>(Office);
+        var year = (await years.ListAsync()).Single(y => y.Year == Year);
+        var moved = await years.TransitionAsync(year.Id, year.Version, to, "测试");
+        Assert.True(moved.Ok, moved.Error);
+    }
+
+    /// <summary>Puts the year in <paramref name="state"/> directly, as a year that went through its steps would be.</summary>
+    private async Task SetStateAsync(YearState state)
+    {
+        await using var db = await Db.ContextAsync();
+        (await db.Years.SingleAsync(y => y.Year == Year)).State = state;
+        await db.SaveChangesAsync();
     }
 
     private async Task<CurrentUser> RaterAccountAsync(string userName, long? unitId)
@@ -154,6 +173,70 @@ public abstract class RatingServiceTests(DatabaseProvider provider) : DatabaseTe
         Assert.Equal([RatingEventKind.Closed, RatingEventKind.Reopened], await db.RatingEvents.OrderBy(e => e.Id).Select(e => e.Kind).ToListAsync());
         Assert.True(await db.AuditEntries.AnyAsync(a => a.EntityType == nameof(RatingRound) && a.Action == "update" && a.Actor == "office"));
         Assert.DoesNotContain(link.Token, string.Concat(await db.AuditEntries.Select(a => a.After).ToListAsync()), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_rater_cannot_submit_into_a_round_of_a_year_past_its_rating()
+    {
+        var u = await UnitsAsync("D01", "D02");
+        var (rounds, round) = await RoundAsync(Numeric(), u.Values);
+        var me = await RaterAccountAsync("r1", null);
+        var raterId = (await rounds.AddAccountRaterAsync(round, "r1")).Value;
+        var link = (await rounds.AddLinkRaterAsync(round, "张代表")).Value!;
+        var form = Db.Service<RatingFormService>(me);
+        var anonymous = Db.Service<RatingFormService>(CurrentUser.Anonymous);
+        Assert.Null((await form.FormAsync(raterId))!.YearRefusal);
+
+        // The round was left open (and waived) when the year moved on: nobody submits into it any more.
+        foreach (var state in new[] { YearState.Scoring, YearState.Final })
+        {
+            await SetStateAsync(state);
+            var signedIn = await form.SubmitAsync(raterId, [Score(u["D01"], 80, 80), Score(u["D02"], 80, 80)]);
+            Assert.Contains($"当前为「{AppraisalYear.StateName(state)}」，此阶段不能提交评分", signedIn.Error, StringComparison.Ordinal);
+            var byLink = await anonymous.SubmitByTokenAsync(link.Token, [Score(u["D01"], 80, 80), Score(u["D02"], 80, 80)]);
+            Assert.Equal(signedIn.Error, byLink.Error);
+            Assert.Equal(signedIn.Error, (await anonymous.FormByTokenAsync(link.Token))!.YearRefusal);
+        }
+        await using var db = await Db.ContextAsync();
+        Assert.False(await db.RatingEntries.AnyAsync());
+        Assert.False(await db.RatingRaters.AnyAsync(r => r.SubmittedAt != null));
+    }
+
+    [Fact]
+    public async Task In_a_final_year_the_office_cannot_reopen_recalibrate_or_change_a_closed_round()
+    {
+        var u = await UnitsAsync("D01", "D02", "D03");
+        var (rounds, round) = await RoundAsync(Numeric(), u.Values);
+        var anonymous = Db.Service<RatingFormService>(CurrentUser.Anonymous);
+        foreach (var (name, offset) in new[] { ("甲", 0), ("乙", 5) })
+        {
+            var link = (await rounds.AddLinkRaterAsync(round, name)).Value!;
+            Assert.True((await anonymous.SubmitByTokenAsync(link.Token, [Score(u["D01"], 80 + offset, 80), Score(u["D02"], 70 + offset, 75), Score(u["D03"], 85, 90 - offset)])).Ok);
+        }
+        var calibration = Db.Service<CalibrationService>(Office);
+        Assert.True((await calibration.CalibrateAsync(round)).Ok);
+        Assert.True((await rounds.CloseAsync(round, (await rounds.GetAsync(round))!.Version, "评议期满")).Ok);
+        List<(long, double)> stored;
+        await using (var db = await Db.ContextAsync())
+        {
+            stored = await db.CalibratedScores.OrderBy(c => c.UnitId).Select(c => new ValueTuple<long, double>(c.UnitId, c.Calibrated)).ToListAsync();
+        }
+
+        await SetStateAsync(YearState.Final);
+        var detail = (await rounds.GetAsync(round))!;
+        var reopen = await rounds.ReopenAsync(round, detail.Version, "补充评议");
+        Assert.Contains("当前为「结果已定」，此阶段不能提交评分、催办或重新开启评议", reopen.Error, StringComparison.Ordinal);
+        var recalibrate = await calibration.CalibrateAsync(round);
+        Assert.Contains("当前为「结果已定」，此阶段不能结束评议或校准评分", recalibrate.Error, StringComparison.Ordinal);
+        var settings = await rounds.UpdateAsync(round, detail.Version, Numeric(quota: 1));
+        Assert.Contains("此阶段不能设置评议轮次", settings.Error, StringComparison.Ordinal);
+        Assert.Contains("此阶段不能设置评议轮次", (await rounds.ReissueLinkAsync(detail.Raters[0].Id)).Error, StringComparison.Ordinal);
+        Assert.Contains("此阶段不能设置评议轮次", (await rounds.CreateAsync(Numeric())).Error, StringComparison.Ordinal);
+
+        await using var after = await Db.ContextAsync();
+        Assert.True((await after.RatingRounds.SingleAsync()).IsClosed);
+        Assert.Equal(stored, await after.CalibratedScores.OrderBy(c => c.UnitId).Select(c => new ValueTuple<long, double>(c.UnitId, c.Calibrated)).ToListAsync());
+        Assert.Equal([RatingEventKind.Calibrated, RatingEventKind.Closed], await after.RatingEvents.OrderBy(e => e.Id).Select(e => e.Kind).ToListAsync());
     }
 
     [Fact]
@@ -286,6 +369,25 @@ public abstract class DemoRatingTests(DatabaseProvider provider) : DatabaseTest(
         Assert.Equal(12, (await calibration.ScoresAsync(2025, RatingKind.PeerRating)).Count);
         var deputies = (await rounds.GetAsync(all[0].Id))!;
         Assert.Contains(deputies.NotSubmitted, r => r.UserName == "rater");
+    }
+
+    [Fact]
+    public async Task The_final_demo_2025_has_every_round_closed_and_none_can_be_reopened_recalibrated_or_rated()
+    {
+        await Db.Services.GetRequiredService<Baton.Core.Demo.DemoCounty>().SeedAsync();
+        var rounds = Db.Service<RatingRoundService>(Office);
+        var all = await rounds.ListAsync(2025);
+        Assert.All(all, r => Assert.True(r.IsClosed, r.Name));
+        var deputies = all.Single(r => r.Kind == RatingKind.DeputyRating);
+        Assert.Contains("结果已定", (await rounds.ReopenAsync(deputies.Id, deputies.Version, "补充评议")).Error, StringComparison.Ordinal);
+        var teams = all.Single(r => r.Kind == RatingKind.AssessmentTeam);
+        Assert.Contains("结果已定", (await Db.Service<CalibrationService>(Office).CalibrateAsync(teams.Id)).Error, StringComparison.Ordinal);
+
+        var rater = Db.Service<RatingFormService>(new CurrentUser("rater", [Roles.Rater], null));
+        var mine = (await rater.MyRoundsAsync()).Single(r => r.RoundId == deputies.Id);
+        var form = (await rater.FormAsync(mine.RaterId))!;
+        Assert.True(form.IsClosed);
+        Assert.False((await rater.SubmitAsync(mine.RaterId, [.. form.Units.Select(u => new EntryInput(u.UnitId, [], 1, null))])).Ok);
     }
 }
 
