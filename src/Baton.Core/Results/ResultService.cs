@@ -186,10 +186,27 @@ public sealed class ResultService(IDbContextFactory<BatonDbContext> dbFactory, C
         return await db.ResultSnapshots.AsNoTracking().Where(s => s.Year == year).OrderByDescending(s => s.Id).Select(RowOf).FirstOrDefaultAsync(ct);
     }
 
-    /// <summary>The latest snapshot's ranking; unit-scoped users get only their own unit's row.</summary>
+    /// <summary>
+    /// Why the signed-in user may not see <paramref name="year"/>'s results yet, or null when they may: a unit's own
+    /// users see them from 结果公示 on (the year gate); the office, leaders and overseers always.
+    /// </summary>
+    public async Task<string?> HiddenReasonAsync(int year, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await HiddenAsync(db, year, ct);
+    }
+
+    private async Task<string?> HiddenAsync(BatonDbContext db, int year, CancellationToken ct) =>
+        user.SeesAllUnits ? null : await YearGate.RefusalAsync(db, year, YearActivity.UnitSeesResults, ct);
+
+    /// <summary>The latest snapshot's ranking; unit-scoped users get only their own unit's row, and only once results are public.</summary>
     public async Task<Ranking?> RankingAsync(int year, string? categoryCode = null, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await HiddenAsync(db, year, ct) is not null)
+        {
+            return null;
+        }
         var snapshot = await db.ResultSnapshots.AsNoTracking().Where(s => s.Year == year).OrderByDescending(s => s.Id).Select(RowOf).FirstOrDefaultAsync(ct);
         return snapshot is null ? null : await RankingOfAsync(db, snapshot, categoryCode, ct);
     }
@@ -224,7 +241,7 @@ public sealed class ResultService(IDbContextFactory<BatonDbContext> dbFactory, C
         }
         if (!user.SeesAllUnits)
         {
-            var own = user.UnitId ?? -1;
+            var own = await HiddenAsync(db, snapshot.Year, ct) is null ? user.UnitId ?? -1 : -1;
             query = query.Where(u => u.UnitId == own);
         }
         var rows = await query.ToListAsync(ct);
@@ -252,6 +269,10 @@ public sealed class ResultService(IDbContextFactory<BatonDbContext> dbFactory, C
     public async Task<Outcome<IReadOnlyList<UncertaintyRow>>> UncertaintyAsync(int year, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await HiddenAsync(db, year, ct) is { } hidden)
+        {
+            return Outcome.Fail<IReadOnlyList<UncertaintyRow>>(hidden);
+        }
         var snapshot = await db.ResultSnapshots.AsNoTracking().Where(s => s.Year == year).OrderByDescending(s => s.Id).FirstOrDefaultAsync(ct);
         if (snapshot is null)
         {
@@ -279,6 +300,10 @@ public sealed class ResultService(IDbContextFactory<BatonDbContext> dbFactory, C
             return Outcome.Fail<TraceNode>(Outcome.NotFound);
         }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await HiddenAsync(db, year, ct) is { } hidden)
+        {
+            return Outcome.Fail<TraceNode>(hidden);
+        }
         var snapshot = await db.ResultSnapshots.AsNoTracking().Where(s => s.Year == year).OrderByDescending(s => s.Id).FirstOrDefaultAsync(ct);
         if (snapshot is null)
         {

@@ -170,6 +170,51 @@ public abstract class ResultServiceTests(DatabaseProvider provider) : DatabaseTe
     }
 
     [Fact]
+    public async Task A_unit_sees_no_result_before_public_notice_and_its_own_result_after()
+    {
+        await SeedDemoAsync(Db);
+        var years = Db.Service<YearService>(Office);
+        async Task MoveAsync(YearState to)
+        {
+            var row = (await years.ListAsync()).Single(y => y.Year == Year);
+            var moved = await years.TransitionAsync(row.Id, row.Version, to, "更正一项核定值");
+            Assert.True(moved.Ok, moved.Error);
+        }
+        await MoveAsync(YearState.PublicNotice);
+        await MoveAsync(YearState.Scoring);
+
+        var own = await UnitIdAsync(Db, "T01");
+        var snapshot = (await Db.Service<ResultService>(Office).LatestAsync(Year))!;
+        foreach (var unitUser in new[] { Reporter(own), new CurrentUser("head", [Roles.UnitHead], own), new CurrentUser("reviewer", [Roles.LeadReviewer], own) })
+        {
+            var results = Db.Service<ResultService>(unitUser);
+            var hidden = await results.HiddenReasonAsync(Year);
+            Assert.Equal("2025 年度当前为「年终计分」，此阶段不能向被考核单位显示结果（允许的阶段：结果公示、结果已定、已归档）。", hidden);
+            Assert.Null(await results.RankingAsync(Year));
+            Assert.Empty((await results.RankingAsync(snapshot)).Categories);
+            Assert.Equal(hidden, (await results.TraceAsync(Year, own)).Error);
+            Assert.Equal(hidden, (await results.UncertaintyAsync(Year)).Error);
+        }
+        // The office, leaders and overseers see the provisional results.
+        var other = await UnitIdAsync(Db, "T02");
+        foreach (var countyUser in new[] { Office, new CurrentUser("leader", [Roles.Leader], null), new CurrentUser("overseer", [Roles.Overseer], null) })
+        {
+            var results = Db.Service<ResultService>(countyUser);
+            Assert.Null(await results.HiddenReasonAsync(Year));
+            Assert.Equal(47, (await results.RankingAsync(Year))!.Categories.Sum(c => c.Units.Count));
+            Assert.True((await results.TraceAsync(Year, other)).Ok);
+        }
+
+        await MoveAsync(YearState.PublicNotice);
+        var reporter = Db.Service<ResultService>(Reporter(own));
+        Assert.Null(await reporter.HiddenReasonAsync(Year));
+        var mine = Assert.Single((await reporter.RankingAsync(Year))!.Categories.SelectMany(c => c.Units));
+        Assert.Equal(own, mine.UnitId);
+        Assert.False(string.IsNullOrEmpty(mine.Grade));
+        Assert.True((await reporter.TraceAsync(Year, own)).Ok);
+    }
+
+    [Fact]
     public async Task A_draft_year_is_not_scored_and_a_vetoed_unit_trace_says_why()
     {
         await SeedDemoAsync(Db);
