@@ -187,17 +187,8 @@ public sealed class DemoCounty(IDbContextFactory<BatonDbContext> dbFactory, IPas
     {
         foreach (var year in new[] { PreviousYear, CurrentYear })
         {
-            var entity = new AppraisalYear { Year = year, Name = $"{year}年度目标责任考核", State = YearState.Draft, IsCurrent = year == CurrentYear };
-            db.Years.Add(entity);
-            await db.SaveChangesAsync(ct);
-            foreach (var to in new[] { YearState.TargetsIssued, YearState.InProgress })
-            {
-                db.YearTransitions.Add(new YearTransition
-                {
-                    YearId = entity.Id, From = entity.State, To = to, Reason = "示范县数据", By = CurrentUser.System.UserName, At = db.UtcNow,
-                });
-                entity.State = to;
-            }
+            // Years start in Draft; the indicator stage moves them on once their targets exist (DemoIndicators).
+            db.Years.Add(new AppraisalYear { Year = year, Name = $"{year}年度目标责任考核", State = YearState.Draft, IsCurrent = year == CurrentYear });
         }
         await db.SaveChangesAsync(ct);
     }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Baton.Core.Accounts;
 using Baton.Core.Adjustments;
 using Baton.Core.Indicators;
+using Baton.Core.Ratings;
 using Baton.Core.Results;
 using Baton.Core.Targets;
 using Baton.Core.Units;
@@ -186,7 +187,12 @@ internal static class DemoIndicators
         }
         await db.SaveChangesAsync(ct);
 
-        // 2025: InProgress → Scoring, compute the results, → PublicNotice → Final.
+        // 2025 goes through its lifecycle as the office's would, each step passing its preconditions: targets issued,
+        // the year in progress, every rating round closed before the year-end inputs are locked, then → Scoring,
+        // the results computed, → PublicNotice → Final.
+        await MoveAsync(db, previous, YearState.TargetsIssued, "示范县数据：目标已下达", ct);
+        await MoveAsync(db, previous, YearState.InProgress, "示范县数据：考核开始", ct);
+        await CloseRoundsAsync(db, previous.Year, ct);
         await MoveAsync(db, previous, YearState.Scoring, "年终计分", ct);
         var computed = await ResultService.ComputeAsync(db, previous.Year, CurrentUser.System, ct);
         if (!computed.Ok)
@@ -214,12 +220,30 @@ internal static class DemoIndicators
             });
         }
         await db.SaveChangesAsync(ct);
+        await MoveAsync(db, current, YearState.TargetsIssued, "示范县数据：目标已下达", ct);
+        await MoveAsync(db, current, YearState.InProgress, "示范县数据：考核开始", ct);
+    }
+
+    /// <summary>Closes the year's rating rounds that are still open, as the office does when the rating period ends.</summary>
+    private static async Task CloseRoundsAsync(BatonDbContext db, int year, CancellationToken ct)
+    {
+        foreach (var round in await db.RatingRounds.Where(r => r.Year == year && !r.IsClosed).ToListAsync(ct))
+        {
+            round.IsClosed = true;
+            db.RatingEvents.Add(new RatingEvent { RoundId = round.Id, Kind = RatingEventKind.Closed, Reason = "评议期满", By = "office", At = db.UtcNow });
+        }
+        await db.SaveChangesAsync(ct);
     }
 
     private static decimal Round(decimal value, int decimals) => Math.Round(value, decimals, MidpointRounding.AwayFromZero);
 
+    /// <summary>Moves the year one step as <see cref="YearService.TransitionAsync"/> does, refused by the same preconditions.</summary>
     private static async Task MoveAsync(BatonDbContext db, AppraisalYear year, YearState to, string reason, CancellationToken ct)
     {
+        if (await YearPreconditions.MissingAsync(db, year, to, ct) is { Count: > 0 } missing)
+        {
+            throw new InvalidOperationException("The demo county's year cannot move on: " + YearPreconditions.Refusal(year, to, missing));
+        }
         db.YearTransitions.Add(new YearTransition { YearId = year.Id, From = year.State, To = to, Reason = reason, By = CurrentUser.System.UserName, At = db.UtcNow });
         year.State = to;
         await db.SaveChangesAsync(ct);
