@@ -53,6 +53,12 @@ public abstract class IndicatorServiceTests(DatabaseProvider provider) : Databas
         var issued = await years.TransitionAsync(yearId, 0, YearState.TargetsIssued, "下达");
         Assert.True(issued.Ok, issued.Error);
 
+        // Targets are frozen once issued.
+        var issuedRow = (await targets.GridAsync(category)).Single(r => r.IndicatorId == leaf.Value);
+        var frozen = await targets.SetTargetsAsync(Year, [new TargetEdit(unit, leaf.Value, 1300m, null, issuedRow.Version)]);
+        Assert.Contains("当前为「目标已下达」，此阶段不能设定目标值", frozen.Error, StringComparison.Ordinal);
+        Assert.Equal(1200m, (await targets.GridAsync(category)).Single(r => r.IndicatorId == leaf.Value).Value);
+
         // Frozen once issued.
         var late = await indicators.SaveAsync(null, 0, Leaf(category, group.Value, "A3", 1));
         Assert.False(late.Ok);
