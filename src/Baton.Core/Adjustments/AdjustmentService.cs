@@ -164,6 +164,10 @@ public sealed class AdjustmentService(IDbContextFactory<BatonDbContext> dbFactor
         {
             return Outcome.Fail("已审核通过的事项不能撤回。");
         }
+        if (await YearGate.RefusalAsync(db, entity.Year, YearActivity.Adjust, ct) is { } state)
+        {
+            return Outcome.Fail(state);
+        }
         db.ActAs(user).AdjustmentEvents.Remove(entity);
         await db.SaveChangesAsync(ct);
         return Outcome.Success;

@@ -2,7 +2,9 @@ using Baton.Core.Accounts;
 using Baton.Core.Adjustments;
 using Baton.Core.Demo;
 using Baton.Core.Tests.Results;
+using Baton.Core.Years;
 using Baton.Scoring.Results;
+using Microsoft.EntityFrameworkCore;
 
 namespace Baton.Core.Tests.Adjustments;
 
@@ -50,6 +52,24 @@ public abstract class AdjustmentServiceTests(DatabaseProvider provider) : Databa
         Assert.Equal(Outcome.Forbidden, (await reporter.CreateAsync(Year, new AdjustmentInput(unit, AdjustmentKind.Bonus, 1m, "自己加分", null, null, null))).Error);
         Assert.Single(await reporter.ListAsync(Year));
         Assert.Empty(await Db.Service<AdjustmentService>(Reporter(other)).ListAsync(Year));
+    }
+
+    [Fact]
+    public async Task An_event_awaiting_approval_is_not_withdrawn_once_the_year_is_past_adjustments()
+    {
+        await ResultServiceTests.SeedDemoAsync(Db);
+        var unit = await ResultServiceTests.UnitIdAsync(Db, "T03");
+        var office = Db.Service<AdjustmentService>(Office);
+        var created = await office.CreateAsync(Year, new AdjustmentInput(unit, AdjustmentKind.Bonus, 1m, "获评省级示范", null, null, null));
+        Assert.True(created.Ok, created.Error);
+        await using (var db = await Db.ContextAsync())
+        {
+            (await db.Years.SingleAsync(y => y.Year == Year)).State = YearState.PublicNotice;
+            await db.SaveChangesAsync();
+        }
+        var refused = await office.DeleteAsync(created.Value, 0);
+        Assert.Contains("此阶段不能登记或审批加减分事项", refused.Error, StringComparison.Ordinal);
+        Assert.Single(await office.ListAsync(Year), a => a.Id == created.Value);
     }
 }
 
