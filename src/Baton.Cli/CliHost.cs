@@ -36,6 +36,7 @@ internal static class CliHost
         yield return Indicators.WeightsCommand.Create();
         yield return Ratings.CalibrateCommand.Create();
         yield return Results.ScoreCommand.Create();
+        yield return Years.YearCommands.Create();
     }
 
     /// <summary>
