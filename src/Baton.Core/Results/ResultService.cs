@@ -60,9 +60,10 @@ public sealed class ResultService(IDbContextFactory<BatonDbContext> dbFactory, C
         {
             return Outcome.Fail<SnapshotRow>($"{year} 年度不存在。");
         }
-        if (state == YearState.Draft)
+        // A final year is only re-verified below (its published snapshot found identical, never replaced).
+        if (state < YearState.Final && YearGate.Refusal(year, state.Value, YearActivity.Compute) is { } refusal)
         {
-            return Outcome.Fail<SnapshotRow>($"{year} 年度尚在草拟指标阶段，目标下达后才能计分。");
+            return Outcome.Fail<SnapshotRow>(refusal);
         }
         var data = await LoadAsync(db, year, ct);
         // The stored inputs are compressed on the other core while the engine works.

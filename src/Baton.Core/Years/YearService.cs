@@ -1,3 +1,4 @@
+using System.Globalization;
 using Baton.Core.Accounts;
 using Baton.Core.Units;
 using Microsoft.EntityFrameworkCore;
@@ -8,7 +9,8 @@ public sealed record YearRow(long Id, int Year, string Name, YearState State, bo
 
 public sealed record TransitionRow(YearState From, YearState To, string Reason, string By, DateTime At);
 
-public sealed record WaiverRow(long Id, WaiverItemKind Kind, string Key, string Reason, string By, DateTime At);
+/// <summary>A recorded waiver; <see cref="Item"/> names what was waived as a person reads it.</summary>
+public sealed record WaiverRow(long Id, WaiverItemKind Kind, string Key, string Item, string Reason, string By, DateTime At);
 
 /// <summary>An item the office waives (see <see cref="MissingItem"/>).</summary>
 public sealed record WaiverInput(WaiverItemKind Kind, string Key);
@@ -116,8 +118,25 @@ public sealed class YearService(IDbContextFactory<BatonDbContext> dbFactory, Cur
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var year = await db.Years.Where(y => y.Id == yearId).Select(y => (int?)y.Year).SingleOrDefaultAsync(ct);
-        return await db.YearWaivers.AsNoTracking().Where(w => w.Year == year).OrderByDescending(w => w.Id)
-            .Select(w => new WaiverRow(w.Id, w.ItemKind, w.ItemKey, w.Reason, w.By, w.At)).ToListAsync(ct);
+        var waivers = await db.YearWaivers.AsNoTracking().Where(w => w.Year == year).OrderByDescending(w => w.Id).ToListAsync(ct);
+        var rounds = await db.RatingRounds.AsNoTracking().Where(r => r.Year == year).ToDictionaryAsync(r => r.Id.ToString(CultureInfo.InvariantCulture), r => r.Name, ct);
+        var reports = waivers.Where(w => w.ItemKind == WaiverItemKind.OutstandingReport)
+            .Select(w => w.ItemKey.Split(':')).Select(k => (Unit: long.Parse(k[0], CultureInfo.InvariantCulture), Indicator: long.Parse(k[1], CultureInfo.InvariantCulture))).ToList();
+        var unitIds = reports.Select(r => r.Unit).Distinct().ToList();
+        var indicatorIds = reports.Select(r => r.Indicator).Distinct().ToList();
+        var units = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        var indicators = await db.Indicators.AsNoTracking().Where(i => indicatorIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, i => i.Code + " " + i.Name, ct);
+        string Item(YearWaiver w)
+        {
+            if (w.ItemKind == WaiverItemKind.OpenRound)
+            {
+                return $"评议轮次「{rounds.GetValueOrDefault(w.ItemKey) ?? w.ItemKey}」";
+            }
+            var key = w.ItemKey.Split(':');
+            var (unit, indicator) = (long.Parse(key[0], CultureInfo.InvariantCulture), long.Parse(key[1], CultureInfo.InvariantCulture));
+            return $"「{units.GetValueOrDefault(unit)}」的指标「{indicators.GetValueOrDefault(indicator)}」的完成值";
+        }
+        return waivers.Select(w => new WaiverRow(w.Id, w.ItemKind, w.ItemKey, Item(w), w.Reason, w.By, w.At)).ToList();
     }
 
     /// <summary>

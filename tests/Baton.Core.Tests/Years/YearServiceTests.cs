@@ -98,7 +98,9 @@ public abstract class YearServiceTests(DatabaseProvider provider) : DatabaseTest
 
         var waivers = await years.WaiversAsync(yearId);
         Assert.Equal(reports.Count + 1, waivers.Count);
-        Assert.Contains(waivers, w => w.Kind == WaiverItemKind.OpenRound && w.Reason == "县领导评价改在明年一季度进行" && w.By == "office");
+        Assert.Contains(waivers, w => w.Kind == WaiverItemKind.OpenRound && w.Item == "评议轮次「2026年度县领导评价」"
+            && w.Reason == "县领导评价改在明年一季度进行" && w.By == "office");
+        Assert.Contains(waivers, w => w.Item == "「城关镇」的指标「A2 一般公共预算收入」的完成值");
         await using var context = await Db.ContextAsync();
         Assert.Equal(reports.Count + 1, await context.AuditEntries.CountAsync(a => a.EntityType == nameof(YearWaiver) && a.Action == "create"));
 
