@@ -35,7 +35,7 @@ public sealed record ComponentScoreRow(long Id, long UnitId, string UnitCode, st
 /// Results (DESIGN.md §5): maps the year's entities to the engine's input, scores them with
 /// <see cref="ScoringEngine"/>, stores a <see cref="ResultSnapshot"/> and reads results back. Only the
 /// office computes; the office, leaders and overseers read everything; a unit's own users read only
-/// their own unit.
+/// their own unit, and only from 结果公示 on (the year gate's <see cref="YearActivity.UnitSeesResults"/>).
 /// </summary>
 public sealed class ResultService(IDbContextFactory<BatonDbContext> dbFactory, CurrentUser user)
 {

@@ -114,8 +114,13 @@ public sealed class YearService(IDbContextFactory<BatonDbContext> dbFactory, Cur
         return await YearPreconditions.MissingAsync(db, year, to, ct);
     }
 
+    /// <summary>The waivers recorded for the year, newest first (the office's page).</summary>
     public async Task<IReadOnlyList<WaiverRow>> WaiversAsync(long yearId, CancellationToken ct = default)
     {
+        if (!MayManage)
+        {
+            return [];
+        }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var year = await db.Years.Where(y => y.Id == yearId).Select(y => (int?)y.Year).SingleOrDefaultAsync(ct);
         var waivers = await db.YearWaivers.AsNoTracking().Where(w => w.Year == year).OrderByDescending(w => w.Id).ToListAsync(ct);
