@@ -279,8 +279,8 @@ public sealed class CalibrationService(IDbContextFactory<BatonDbContext> dbFacto
                 return Refused(outcome.Refusal!.Message, outcome.Refusal.Connectivity);
             }
             var report = RaterReport.From(rasch, set);
-            var ranks = RankUncertainty.CompetitionRanks(rasch.Units.Select(u => u.Measure).ToList());
-            var rawRanks = RankUncertainty.CompetitionRanks(rasch.Units.Select(u => u.RawMean).ToList());
+            var ranks = CompetitionRanking.Of(rasch.Units.Select(u => u.Measure).ToList());
+            var rawRanks = CompetitionRanking.Of(rasch.Units.Select(u => u.RawMean).ToList());
             var units = rasch.Units.Select((u, i) => new CalibratedUnitRow(unitOf[u.Unit], u.Unit, u.Count, u.RawMean, u.FairAverage,
                 Finite(u.StandardError), u.FairAverage * 100.0 / m, ranks[i], rawRanks[i], null, null, anchors.Contains(unitOf[u.Unit]))).ToList();
             var raters = rasch.Raters.Select((r, i) => new CalibratedRaterRow(raterOf[r.Rater], r.Rater, r.Count, r.RawMean, -r.Severity,
@@ -298,8 +298,8 @@ public sealed class CalibrationService(IDbContextFactory<BatonDbContext> dbFacto
             var report = RaterReport.From(additive);
             var z = set.IsComplete ? ZScoreCalibration.Fit(set).Value : null;
             var meanZ = z?.Units.ToDictionary(u => u.Unit, u => u.MeanZ, StringComparer.Ordinal);
-            var ranks = RankUncertainty.CompetitionRanks(additive.Units.Select(u => u.Calibrated).ToList());
-            var rawRanks = RankUncertainty.CompetitionRanks(additive.Units.Select(u => u.RawMean).ToList());
+            var ranks = CompetitionRanking.Of(additive.Units.Select(u => u.Calibrated).ToList());
+            var rawRanks = CompetitionRanking.Of(additive.Units.Select(u => u.RawMean).ToList());
             var intervals = RankIntervals(set, options);
             var units = additive.Units.Select((u, i) => new CalibratedUnitRow(unitOf[u.Unit], u.Unit, u.Count, u.RawMean, u.Calibrated,
                 Finite(u.StandardError), Math.Clamp(u.Calibrated, 0, 100), ranks[i], rawRanks[i],
