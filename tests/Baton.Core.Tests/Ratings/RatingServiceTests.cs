@@ -74,6 +74,9 @@ public abstract class RatingServiceTests(DatabaseProvider provider) : DatabaseTe
         await using var db = await Db.ContextAsync();
         var entry = await db.RatingEntries.SingleAsync();
         Assert.Equal(82, entry.Score, 9);
+        // What the form shows while the rater types is the stored score, by the same rule.
+        Assert.Equal(entry.Score, myForm.WeightedScore([80, 85])!.Value, 9);
+        Assert.Null(myForm.WeightedScore([80, null]));
     }
 
     [Fact]
