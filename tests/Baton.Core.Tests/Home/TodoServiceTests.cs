@@ -11,7 +11,7 @@ public abstract class TodoServiceTests(DatabaseProvider provider) : DatabaseTest
     public async Task Each_person_sees_their_own_to_dos()
     {
         await ResultServiceTests.SeedDemoAsync(Db);
-        // The demo's deputy round is open and the account "rater" has not submitted.
+        // The demo's 2026 deputies' round is open and the account "rater" has not submitted.
         var rater = await Db.Service<TodoService>(new CurrentUser("rater", [Roles.Rater], null)).ListAsync();
         Assert.Equal("/ratings/my", Assert.Single(rater).Link);
         Assert.Empty(await Db.Service<TodoService>(new CurrentUser("leader", [Roles.Leader], null)).ListAsync());
