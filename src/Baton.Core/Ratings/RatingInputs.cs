@@ -82,31 +82,34 @@ internal static class RatingInputs
     private static string N(decimal value) => value.ToString("0.00", CultureInfo.InvariantCulture);
 
     /// <summary>
-    /// The calibrated numeric rounds of <paramref name="year"/> as the rank bootstrap resamples them, one per
-    /// round and component code it feeds (see <see cref="RatingComponent"/>), units named by code as in the
-    /// engine's input. A code fed by any calibrated grade round is left out, so the bootstrap holds it at its
-    /// published value: the Rasch model is too slow for a thousand replicates.
+    /// The calibrated rounds of <paramref name="year"/> as the rank bootstrap resamples them, one per round and
+    /// component code it feeds (see <see cref="RatingComponent"/>), units named by code as in the engine's input,
+    /// raters by id (two raters with one name are two raters). Numeric rounds are recalibrated with the additive
+    /// model, grade rounds with the Rasch model (category indices 0..m, as stored).
     /// </summary>
     public static async Task<List<ResampledComponent>> ResampledAsync(BatonDbContext db, int year, IReadOnlyCollection<string> componentCodes, CancellationToken ct)
     {
         var rounds = await db.RatingRounds.AsNoTracking()
             .Where(r => r.Year == year && db.CalibratedScores.Any(c => c.RoundId == r.Id))
             .OrderBy(r => r.Id)
-            .Select(r => new { r.Id, r.Kind, r.Scale, r.Anchoring }).ToListAsync(ct);
-        var components = componentCodes.Select(RatingComponent.Of).OfType<RatingComponent>()
-            .Where(c => !rounds.Any(r => r.Scale == RatingScale.Grades && c.Kinds.Contains(r.Kind)))
-            .ToList();
+            .ToListAsync(ct);
+        var components = componentCodes.Select(RatingComponent.Of).OfType<RatingComponent>().ToList();
         var unitCodes = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Code, ct);
         var result = new List<ResampledComponent>();
-        foreach (var round in rounds.Where(r => r.Scale == RatingScale.Numeric))
+        foreach (var round in rounds)
         {
+            var feeds = components.Where(c => c.Kinds.Contains(round.Kind)).ToList();
+            if (feeds.Count == 0)
+            {
+                continue;
+            }
             var entries = await db.RatingEntries.AsNoTracking().Where(e => e.RoundId == round.Id)
                 .OrderBy(e => e.RaterId).ThenBy(e => e.UnitId).Select(e => new { e.RaterId, e.UnitId, e.Score }).ToListAsync(ct);
             var anchors = await db.RatingRoundUnits.AsNoTracking().Where(u => u.RoundId == round.Id && u.IsAnchor).Select(u => u.UnitId).ToListAsync(ct);
-            // Raters by id: two raters with the same name are two raters.
             var set = RatingSet.Create(entries.Select(e => new Rating(e.RaterId.ToString(CultureInfo.InvariantCulture), unitCodes[e.UnitId], e.Score)));
             var options = new CalibrationOptions { Anchoring = round.Anchoring, AnchorUnits = anchors.Select(a => unitCodes[a]).ToList() };
-            result.AddRange(components.Where(c => c.Kinds.Contains(round.Kind)).Select(c => new ResampledComponent(c.Code, set) { Options = options }));
+            int? m = round.Scale == RatingScale.Grades ? round.GradeList.Count - 1 : null;
+            result.AddRange(feeds.Select(c => new ResampledComponent(c.Code, set) { Options = options, MaximumCategory = m, RoundName = round.Name }));
         }
         return result;
     }

@@ -32,6 +32,24 @@ public sealed record UncertaintyRow(
     long UnitId, int LowerRank, int UpperRank, IReadOnlyDictionary<string, double> GradeProbabilities,
     string? BoundaryGrade, double ProbabilityOfBetterGrade, bool CannotBeToldApart);
 
+/// <summary>A year's rank uncertainty: each unit's row, the rounds resampled, and the components held at their published values.</summary>
+public sealed record UncertaintyReport(IReadOnlyList<UncertaintyRow> Units, IReadOnlyList<ResampledRound> Resampled, IReadOnlyList<HeldComponent> Held, int Replicates)
+{
+    /// <summary>What was resampled and what was held fixed, and why, as the results page says it.</summary>
+    public string Description
+    {
+        get
+        {
+            var resampled = Resampled.Count == 0
+                ? "没有可重抽的评议轮次，各单位名次不随抽样变化。"
+                : "重抽并重新校准的评议轮次：" + string.Join("、", Resampled.GroupBy(r => (r.RoundName, r.Model)).Select(g =>
+                    $"{g.Key.RoundName}（{g.Key.Model}）" + (g.Max(r => r.Fallbacks) > 0 ? $"，其中 {g.Max(r => r.Fallbacks)} 次重抽无法校准、沿用公布值" : ""))) + "。";
+            var held = Held.Count == 0 ? "" : "按公布值固定、不参与重抽的考核构成：" + string.Join("；", Held.Select(h => $"{h.Name}——{h.Reason}")) + "。";
+            return resampled + held + "加分、减分、一票否决和等次封顶按核定结果计，不重抽。";
+        }
+    }
+}
+
 /// <summary>A unit whose category weighs components no source gave it (DESIGN.md §5.2): the year cannot be computed until they exist.</summary>
 public sealed record MissingComponentRow(long UnitId, string UnitCode, string UnitName, string CategoryCode, string CategoryName, IReadOnlyList<string> Codes, IReadOnlyList<string> Names);
 
@@ -286,31 +304,34 @@ public sealed class ResultService(IDbContextFactory<BatonDbContext> dbFactory, C
 
     /// <summary>
     /// Rank uncertainty of the latest snapshot of <paramref name="year"/> (DESIGN.md §5.4): the raters of every
-    /// calibrated rating round are resampled, each round recalibrated, and the whole overall score — ranks,
-    /// grades, quotas — recomputed, <see cref="UncertaintyReplicates"/> times. Units whose grade the data
-    /// cannot settle are flagged. Unit-scoped users get their own unit's row only.
+    /// calibrated rating round are resampled, each round recalibrated (numeric rounds with the additive model,
+    /// grade rounds with the Rasch model), and the whole overall score — ranks, grades, quotas — recomputed,
+    /// <see cref="UncertaintyReplicates"/> times. Units whose grade the data cannot settle are flagged; the
+    /// report says which components were held at their published values and why. Unit-scoped users get their
+    /// own unit's row only.
     /// </summary>
-    public async Task<Outcome<IReadOnlyList<UncertaintyRow>>> UncertaintyAsync(int year, CancellationToken ct = default)
+    public async Task<Outcome<UncertaintyReport>> UncertaintyAsync(int year, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var snapshot = await db.ResultSnapshots.AsNoTracking().Where(s => s.Year == year).OrderByDescending(s => s.Id).FirstOrDefaultAsync(ct);
         if (snapshot is null)
         {
-            return Outcome.Fail<IReadOnlyList<UncertaintyRow>>($"{year} 年度尚未计分。");
+            return Outcome.Fail<UncertaintyReport>($"{year} 年度尚未计分。");
         }
         var (input, problems) = SnapshotInputs.FromGzip(snapshot.Inputs).ToYearInput();
         if (input is null)
         {
-            return Outcome.Fail<IReadOnlyList<UncertaintyRow>>(Problems("无法重建计分输入", problems));
+            return Outcome.Fail<UncertaintyReport>(Problems("无法重建计分输入", problems));
         }
         var codes = input.Categories.SelectMany(c => c.Components).Select(c => c.Code).Distinct().ToList();
         var rounds = await Ratings.RatingInputs.ResampledAsync(db, year, codes, ct);
         var ids = await db.SnapshotUnits.AsNoTracking().Where(u => u.SnapshotId == snapshot.Id).ToDictionaryAsync(u => u.UnitCode, u => u.UnitId, ct);
-        var summary = await Task.Run(() => RankBootstrap.Run(input, rounds, UncertaintyReplicates, UncertaintySeed), ct);
-        return summary.Where(u => user.MaySee(ids[u.UnitId]))
+        var result = await Task.Run(() => RankBootstrap.Run(input, rounds, UncertaintyReplicates, UncertaintySeed), ct);
+        var units = result.Units.Where(u => user.MaySee(ids[u.UnitId]))
             .Select(u => new UncertaintyRow(ids[u.UnitId], u.LowerRank, u.UpperRank, u.GradeProbabilities, u.BoundaryGrade,
                 u.ProbabilityOfBetterGrade, u.CannotBeToldApart))
             .ToList();
+        return new UncertaintyReport(units, result.Resampled, result.Held, result.Replicates);
     }
 
     /// <summary>The unit's full explanation from the latest snapshot, rebuilt by re-running the engine on the stored inputs.</summary>

@@ -126,25 +126,39 @@ public abstract class ResultServiceTests(DatabaseProvider provider) : DatabaseTe
     public async Task Rank_uncertainty_is_reproducible_and_unit_users_see_only_their_own()
     {
         await SeedDemoAsync(Db);
-        var office = await Db.Service<ResultService>(Office).UncertaintyAsync(Year);
-        Assert.True(office.Ok, office.Error);
+        var report = await Db.Service<ResultService>(Office).UncertaintyAsync(Year);
+        Assert.True(report.Ok, report.Error);
+        var office = report.Value!.Units;
         var ranking = await Db.Service<ResultService>(Office).RankingAsync(Year);
-        Assert.Equal(ranking!.Categories.Sum(c => c.Units.Count), office.Value!.Count);
-        Assert.All(office.Value, u =>
+        Assert.Equal(ranking!.Categories.Sum(c => c.Units.Count), office.Count);
+        Assert.All(office, u =>
         {
             Assert.Equal(1.0, u.GradeProbabilities.Values.Sum(), 9);
             Assert.InRange(u.LowerRank, 1, u.UpperRank);
         });
         // Resampling the raters moves some towns (the assessment teams' round is resampled).
-        Assert.Contains(office.Value, u => u.LowerRank != u.UpperRank);
+        Assert.Contains(office, u => u.LowerRank != u.UpperRank);
+        // The graded deputies' round is resampled too (Rasch): the departments it and the leaders alone
+        // rate are not certain of their places either.
+        var units = ranking.Categories.SelectMany(c => c.Units.Select(u => (Category: c.Code, u.UnitId))).ToDictionary(x => x.UnitId, x => x.Category);
+        foreach (var category in new[] { "DEPT-SOC", "DEPT-PARTY", "DEPT-ECON", "TOWN-A", "TOWN-B" })
+        {
+            Assert.Contains(office, u => units[u.UnitId] == category && u.LowerRank != u.UpperRank);
+        }
+        // Every calibrated round is resampled; what stays fixed is said, with the reason.
+        Assert.Equal(["rating", "peers", "rating", "teams"], report.Value.Resampled.Select(r => r.ComponentCode));
+        Assert.Equal("Rasch 模型", report.Value.Resampled[0].Model);
+        Assert.Equal(["indicators", "satisfaction"], report.Value.Held.Select(h => h.Code));
+        Assert.Contains("手工录入", report.Value.Held[1].Reason, StringComparison.Ordinal);
+        Assert.Contains("2025年度两代表一委员评议（Rasch 模型）", report.Value.Description, StringComparison.Ordinal);
 
         var again = await Db.Service<ResultService>(Office).UncertaintyAsync(Year);
-        Assert.Equal(office.Value.Select(u => (u.UnitId, u.LowerRank, u.UpperRank, u.ProbabilityOfBetterGrade)),
-                     again.Value!.Select(u => (u.UnitId, u.LowerRank, u.UpperRank, u.ProbabilityOfBetterGrade)));
+        Assert.Equal(office.Select(u => (u.UnitId, u.LowerRank, u.UpperRank, u.ProbabilityOfBetterGrade)),
+                     again.Value!.Units.Select(u => (u.UnitId, u.LowerRank, u.UpperRank, u.ProbabilityOfBetterGrade)));
 
         var own = await UnitIdAsync(Db, "T01");
         var reporter = await Db.Service<ResultService>(Reporter(own)).UncertaintyAsync(Year);
-        Assert.Equal([own], reporter.Value!.Select(u => u.UnitId));
+        Assert.Equal([own], reporter.Value!.Units.Select(u => u.UnitId));
         Assert.False((await Db.Service<ResultService>(Office).UncertaintyAsync(2030)).Ok);
     }
 
