@@ -19,6 +19,9 @@ public sealed class ResultsInBrowserTests(BrowserApp app) : IClassFixture<Browse
 
         await page.ClickAsync("#uncertainty");
         await Assertions.Expect(page.GetByRole(AriaRole.Tabpanel)).ToContainTextAsync("90% 排名区间", new LocatorAssertionsToContainTextOptions { Timeout = 30_000 });
+        // The page says what was resampled (the graded deputies' round too) and what was held fixed, and why.
+        await Assertions.Expect(page.Locator("#uncertainty-held")).ToContainTextAsync("2025年度两代表一委员评议（Rasch 模型）");
+        await Assertions.Expect(page.Locator("#uncertainty-held")).ToContainTextAsync("群众满意度——手工录入");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserApp.ScreenshotFolder, "results-office.png"), FullPage = true });
     }
 }

@@ -41,7 +41,7 @@ public class DemoCountyUncertaintyBenchmark
     public async Task<int> ThousandReplicatesOfTheDemoCounty()
     {
         var outcome = await results.UncertaintyAsync(DemoCounty.PreviousYear);
-        return outcome.Value!.Count;
+        return outcome.Value!.Units.Count;
     }
 
     [GlobalCleanup]

@@ -26,7 +26,7 @@ public class RankBootstrapBenchmark
     public void Setup() => (input, rounds) = DemoSizedCounty.Build(2025);
 
     [Benchmark]
-    public ImmutableArray<UnitUncertainty> ThousandReplicates() => RankBootstrap.Run(input, rounds, 1000, seed: 2025);
+    public ImmutableArray<UnitUncertainty> ThousandReplicates() => RankBootstrap.Run(input, rounds, 1000, seed: 2025).Units;
 }
 
 public static class DemoSizedCounty

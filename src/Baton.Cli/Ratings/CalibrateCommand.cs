@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Baton.Scoring.Ratings;
+using Baton.Scoring.Results;
 
 namespace Baton.Cli.Ratings;
 
@@ -131,7 +132,7 @@ internal static class CalibrateCommand
         {
             return outcome.Refusal;
         }
-        var ranks = RankUncertainty.CompetitionRanks([.. fit.Units.Select(u => u.Calibrated)]);
+        var ranks = CompetitionRanking.Of([.. fit.Units.Select(u => u.Calibrated)]);
         Start(json, "additive", fit.Connectivity);
         Number(json, "grandMean", fit.GrandMean);
         Number(json, "residualVariance", fit.ResidualVariance);
@@ -165,7 +166,7 @@ internal static class CalibrateCommand
         {
             return outcome.Refusal;
         }
-        var ranks = RankUncertainty.CompetitionRanks([.. fit.Units.Select(u => u.MeanZ)]);
+        var ranks = CompetitionRanking.Of([.. fit.Units.Select(u => u.MeanZ)]);
         Start(json, "zscore", DesignConnectivity.Analyse(ratings));
         Number(json, "grandMean", fit.GrandMean);
         json.WriteNull("residualVariance");
@@ -197,7 +198,7 @@ internal static class CalibrateCommand
         {
             return outcome.Refusal;
         }
-        var ranks = RankUncertainty.CompetitionRanks([.. fit.Units.Select(u => u.Measure)]);
+        var ranks = CompetitionRanking.Of([.. fit.Units.Select(u => u.Measure)]);
         Start(json, "rasch", fit.Connectivity);
         json.WriteNull("grandMean");
         json.WriteNull("residualVariance");

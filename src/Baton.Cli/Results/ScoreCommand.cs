@@ -9,8 +9,11 @@ namespace Baton.Cli.Results;
 
 /// <summary>
 /// <c>baton score --year YEAR [--category CODE] --format json|xlsx [--out FILE]</c>: computes the year's
-/// results, stores the snapshot (or finds the identical one) and writes the ranking the pages show.
-/// A year that cannot be scored is refused on stderr with exit code 2.
+/// results, stores the snapshot (or finds the identical one) and writes the ranking the pages show; in
+/// JSON each unit carries <c>"missing"</c>, the codes of weighted components it had no value for (empty
+/// when complete). A year that cannot be scored is refused on stderr with exit code 2; when the refusal
+/// is missing components, the JSON output lists them instead of a ranking (<c>"snapshot": null</c>,
+/// <c>"refused"</c>, and per category the units with their <c>"missing"</c> codes), so tools see what to feed.
 /// </summary>
 internal static class ScoreCommand
 {
@@ -32,19 +35,24 @@ internal static class ScoreCommand
             await using var scope = services.CreateAsyncScope();
             var results = scope.ServiceProvider.GetRequiredService<ResultService>();
             var computed = await results.ComputeAsync(parse.GetValue(year), ct);
+            var code = parse.GetValue(category);
+            var path = parse.GetValue(output);
             if (!computed.Ok)
             {
                 await Console.Error.WriteLineAsync(computed.Error);
+                if (parse.GetValue(format) == "json" && await results.MissingComponentsAsync(parse.GetValue(year), ct) is { Ok: true, Value.Count: > 0 } missing)
+                {
+                    await using var refusal = path is null ? Console.OpenStandardOutput() : File.Create(path);
+                    WriteMissingJson(parse.GetValue(year), computed.Error!, [.. missing.Value.Where(m => string.IsNullOrEmpty(code) || m.CategoryCode == code)], refusal);
+                }
                 return Refused;
             }
-            var code = parse.GetValue(category);
             var ranking = await results.RankingAsync(computed.Value!, code, ct);
             if (!string.IsNullOrEmpty(code) && ranking.Categories.Count == 0)
             {
                 await Console.Error.WriteLineAsync($"{parse.GetValue(year)} 年度没有代码为「{code}」的考核类别（或该类别没有单位）。");
                 return Refused;
             }
-            var path = parse.GetValue(output);
             await using var stream = path is null ? Console.OpenStandardOutput() : File.Create(path);
             if (parse.GetValue(format) == "xlsx")
             {
@@ -89,6 +97,7 @@ internal static class ScoreCommand
                     json.WriteEndObject();
                     json.WriteBoolean("vetoed", unit.Vetoed);
                     json.WriteBoolean("capped", unit.Capped);
+                    WriteCodes(json, "missing", unit.Missing);
                     json.WriteEndObject();
                 }
                 json.WriteEndArray();
@@ -98,5 +107,48 @@ internal static class ScoreCommand
             json.WriteEndObject();
         }
         stream.WriteByte((byte)'\n');
+    }
+
+    /// <summary>The refusal of a year with missing components: the units and the codes they lack, by category.</summary>
+    private static void WriteMissingJson(int year, string refusal, IReadOnlyList<MissingComponentRow> missing, Stream stream)
+    {
+        using (var json = new Utf8JsonWriter(stream, JsonOptions))
+        {
+            json.WriteStartObject();
+            json.WriteNumber("year", year);
+            json.WriteNull("snapshot");
+            json.WriteString("refused", refusal);
+            json.WriteStartArray("categories");
+            foreach (var category in missing.GroupBy(m => (m.CategoryCode, m.CategoryName)).OrderBy(g => g.Key.CategoryCode, StringComparer.Ordinal))
+            {
+                json.WriteStartObject();
+                json.WriteString("code", category.Key.CategoryCode);
+                json.WriteString("name", category.Key.CategoryName);
+                json.WriteStartArray("units");
+                foreach (var unit in category.OrderBy(u => u.UnitCode, StringComparer.Ordinal))
+                {
+                    json.WriteStartObject();
+                    json.WriteString("code", unit.UnitCode);
+                    json.WriteString("name", unit.UnitName);
+                    WriteCodes(json, "missing", unit.Codes);
+                    json.WriteEndObject();
+                }
+                json.WriteEndArray();
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+        stream.WriteByte((byte)'\n');
+    }
+
+    private static void WriteCodes(Utf8JsonWriter json, string name, IReadOnlyList<string> codes)
+    {
+        json.WriteStartArray(name);
+        foreach (var code in codes)
+        {
+            json.WriteStringValue(code);
+        }
+        json.WriteEndArray();
     }
 }

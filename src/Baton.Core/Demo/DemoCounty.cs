@@ -1,4 +1,6 @@
+using System.Security.Cryptography;
 using Baton.Core.Accounts;
+using Baton.Core.Adjustments;
 using Baton.Core.Units;
 using Baton.Core.Years;
 using Microsoft.AspNetCore.Identity;
@@ -13,8 +15,10 @@ public sealed record DemoAccount(string UserName, string DisplayName, string Rol
 /// The demo county 示范县: a deterministic generator (the same seed gives the same data) of units,
 /// categories, leaders, accounts and years. Each feature adds its own stage to <see cref="SeedAsync"/>,
 /// drawing from the same <see cref="Random"/> in a fixed order, so the county grows with the product.
+/// Secrets are the exception: security stamps and rating-link tokens come from the cryptographic
+/// generator, so no two installs share them and the source does not reveal them.
 /// </summary>
-public sealed class DemoCounty(IDbContextFactory<BatonDbContext> dbFactory, IPasswordHasher<BatonUser> hasher, TimeProvider clock)
+public sealed class DemoCounty(IDbContextFactory<BatonDbContext> dbFactory, IPasswordHasher<BatonUser> hasher, TimeProvider clock, EvidenceStore evidence)
 {
     public const int DefaultSeed = 2025;
 
@@ -92,13 +96,13 @@ public sealed class DemoCounty(IDbContextFactory<BatonDbContext> dbFactory, IPas
         var units = await SeedUnitsAsync(db, random, ct);
         foreach (var account in Accounts)
         {
-            AddAccount(db, account, account.UnitCode is null ? null : units[account.UnitCode].Id, passwordHash, random, now);
+            AddAccount(db, account, account.UnitCode is null ? null : units[account.UnitCode].Id, passwordHash, now);
         }
         await db.SaveChangesAsync(ct);
         await SeedYearsAsync(db, ct);
         // Ratings before indicators: the 2025 results that the indicator stage computes take the calibrated ratings.
         await DemoRatings.SeedAsync(db, random, units, passwordHash, now, ct);
-        await DemoIndicators.SeedAsync(db, random, units, ct);
+        await DemoIndicators.SeedAsync(db, random, units, evidence, ct);
         // Later features add their stages here, in order, drawing from the same random.
         await transaction.CommitAsync(ct);
     }
@@ -155,8 +159,8 @@ public sealed class DemoCounty(IDbContextFactory<BatonDbContext> dbFactory, IPas
         return units;
     }
 
-    /// <summary>Adds a demo account with its role; the stamps come from <paramref name="random"/> so the data stay the same.</summary>
-    internal static BatonUser AddAccount(BatonDbContext db, DemoAccount account, long? unitId, string passwordHash, Random random, DateTime now)
+    /// <summary>Adds a demo account with its role; its stamps are secrets, so they come from the cryptographic generator.</summary>
+    internal static BatonUser AddAccount(BatonDbContext db, DemoAccount account, long? unitId, string passwordHash, DateTime now)
     {
         var user = new BatonUser
         {
@@ -165,8 +169,8 @@ public sealed class DemoCounty(IDbContextFactory<BatonDbContext> dbFactory, IPas
             NormalizedUserName = account.UserName.ToUpperInvariant(),
             DisplayName = account.DisplayName,
             UnitId = unitId,
-            SecurityStamp = Convert.ToHexString(RandomBytes(random)),
-            ConcurrencyStamp = Convert.ToHexString(RandomBytes(random)),
+            SecurityStamp = Convert.ToHexString(RandomNumberGenerator.GetBytes(16)),
+            ConcurrencyStamp = Convert.ToHexString(RandomNumberGenerator.GetBytes(16)),
             LockoutEnabled = true,
             CreatedAt = now,
             PasswordHash = passwordHash,
@@ -174,13 +178,6 @@ public sealed class DemoCounty(IDbContextFactory<BatonDbContext> dbFactory, IPas
         db.Users.Add(user);
         db.UserRoles.Add(new IdentityUserRole<string> { UserId = user.Id, RoleId = $"role-{account.Role.ToLowerInvariant()}" });
         return user;
-    }
-
-    private static byte[] RandomBytes(Random random)
-    {
-        var bytes = new byte[16];
-        random.NextBytes(bytes);
-        return bytes;
     }
 
     private static async Task SeedYearsAsync(BatonDbContext db, CancellationToken ct)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using Baton.Core.Accounts;
 using Baton.Core.Adjustments;
 using Baton.Core.Indicators;
@@ -69,7 +70,23 @@ internal static class DemoIndicators
 
     private static readonly string[] s_grades = ["好", "好", "较好", "较好", "较好", "一般"];
 
-    public static async Task SeedAsync(BatonDbContext db, Random random, Dictionary<string, Unit> units, CancellationToken ct)
+    /// <summary>
+    /// The components of each category's overall score. Every weighted component has a source for every
+    /// unit: the indicators, satisfaction (entered by hand until surveys exist, and marked so), and the
+    /// calibrated rating rounds that <see cref="DemoRatings"/> seeds — named after what feeds them.
+    /// </summary>
+    private static IReadOnlyList<ComponentSetting> Components(string category)
+    {
+        ComponentSetting Rated(string code, decimal weight) => new(code, RatingComponent.Of(code)!.Name, weight, false);
+        return category switch
+        {
+            "TOWN-A" or "TOWN-B" => [new("indicators", "指标考核", 0.6m, true), new("satisfaction", "群众满意度", 0.1m, false), Rated("rating", 0.15m), Rated("teams", 0.15m)],
+            "DEPT-ECON" => [new("indicators", "指标考核", 0.7m, true), new("satisfaction", "群众满意度", 0.1m, false), Rated("rating", 0.1m), Rated("peers", 0.1m)],
+            _ => [new("indicators", "指标考核", 0.7m, true), new("satisfaction", "群众满意度", 0.15m, false), Rated("rating", 0.15m)],
+        };
+    }
+
+    public static async Task SeedAsync(BatonDbContext db, Random random, Dictionary<string, Unit> units, EvidenceStore evidence, CancellationToken ct)
     {
         var previous = await db.Years.SingleAsync(y => y.Year == DemoCounty.PreviousYear, ct);
         var current = await db.Years.SingleAsync(y => y.Year == DemoCounty.CurrentYear, ct);
@@ -79,7 +96,9 @@ internal static class DemoIndicators
         var categories = await db.UnitCategories.Where(c => c.Year == previous.Year).OrderBy(c => c.Code).ToListAsync(ct);
         foreach (var category in categories)
         {
-            db.CategorySettings.Add(RuleSpec.DefaultSettings(category.Id));
+            var settings = RuleSpec.DefaultSettings(category.Id);
+            settings.Components = RuleSpec.ToJson(Components(category.Code));
+            db.CategorySettings.Add(settings);
             var template = category.Kind == UnitKind.Town ? s_town : s_department;
             var ids = new Dictionary<string, Indicator>(StringComparer.Ordinal);
             foreach (var level in new[] { template.Where(n => n.Parent is null), template.Where(n => n.Parent is not null) })
@@ -165,7 +184,8 @@ internal static class DemoIndicators
             }
         }
 
-        // A few bonuses and deductions, one veto and one grade cap; entered by the lead unit, approved by the office.
+        // A few bonuses and deductions, one veto and one grade cap; entered by the lead unit, approved by the
+        // office. The veto and the cap carry the document that established them, stored in the evidence store.
         var at = db.UtcNow;
         (string Unit, AdjustmentKind Kind, decimal Points, string Reason, string? MaxGrade)[] events =
         [
@@ -174,14 +194,28 @@ internal static class DemoIndicators
             ("D03", AdjustmentKind.Bonus, 1m, "财政管理绩效考核获全市第一", null),
             ("T09", AdjustmentKind.Deduction, 2m, "省环保督察反馈问题整改不到位", null),
             ("D07", AdjustmentKind.Deduction, 1m, "重点民生实事逾期未完成", null),
-            ("T11", AdjustmentKind.Veto, 0m, "发生较大安全生产责任事故", null),
-            ("D14", AdjustmentKind.GradeCap, 0m, "年度内发生越级集体上访事件", "良好"),
+            (VetoedUnit, AdjustmentKind.Veto, 0m, "发生较大安全生产责任事故", null),
+            (CappedUnit, AdjustmentKind.GradeCap, 0m, "年度内发生越级集体上访事件", "良好"),
         ];
         foreach (var e in events)
         {
+            var document = e.Kind switch
+            {
+                AdjustmentKind.Veto => VetoReport(units[e.Unit].Name),
+                AdjustmentKind.GradeCap => CapNotice(units[e.Unit].Name),
+                _ => ((string Name, string Text)?)null,
+            };
+            string? hash = null;
+            if (document is { } d)
+            {
+                using var content = new MemoryStream(Encoding.UTF8.GetBytes(d.Text));
+                var saved = await evidence.SaveAsync(content, ct);
+                hash = saved.Ok ? saved.Value : throw new InvalidOperationException("The demo's evidence cannot be stored: " + saved.Error);
+            }
             db.AdjustmentEvents.Add(new AdjustmentEvent
             {
                 Year = previous.Year, UnitId = units[e.Unit].Id, Kind = e.Kind, Points = e.Points, Reason = e.Reason, MaxGrade = e.MaxGrade,
+                EvidenceHash = hash, EvidenceName = document?.Name,
                 EnteredBy = "reviewer", EnteredAt = at, ApprovedBy = "office", ApprovedAt = at,
             });
         }
@@ -234,6 +268,45 @@ internal static class DemoIndicators
         }
         await db.SaveChangesAsync(ct);
     }
+
+    /// <summary>The town under the year's veto (一票否决): a serious work-safety accident.</summary>
+    public const string VetoedUnit = "T11";
+
+    /// <summary>The department under the year's grade cap (不得评为优秀): an escalated collective petition.</summary>
+    public const string CappedUnit = "D07";
+
+    private static (string Name, string Text) VetoReport(string unit) =>
+        ($"{unit}较大生产安全事故调查报告.txt",
+         $"""
+         示范县应急管理局
+         关于{unit}“8·17”较大生产安全事故调查处理情况的报告
+
+         县考核办：
+         2025年8月17日，{unit}辖区一家建材企业在设备检修中发生较大生产安全事故，造成3人死亡。
+         经县事故调查组调查认定，该事故为较大生产安全责任事故，{unit}对辖区企业安全生产监管不到位，
+         负有属地管理责任。依据《示范县2025年度目标责任考核办法》一票否决的规定，建议对{unit}
+         年度目标责任考核实行一票否决。
+
+         附件：事故调查报告（县政府批复件）
+
+         示范县应急管理局
+         2025年11月20日
+         """);
+
+    private static (string Name, string Text) CapNotice(string unit) =>
+        ($"{unit}越级集体上访事件情况通报.txt",
+         $"""
+         示范县信访局
+         关于{unit}信访事项处置情况的通报
+
+         县考核办：
+         2025年6月，{unit}办理的一起群众诉求事项因化解不及时，引发群众赴市越级集体上访，
+         经市信访联席会议通报。依据《示范县2025年度目标责任考核办法》，建议{unit}本年度
+         考核等次不得评为优秀。
+
+         示范县信访局
+         2025年12月5日
+         """);
 
     private static decimal Round(decimal value, int decimals) => Math.Round(value, decimals, MidpointRounding.AwayFromZero);
 

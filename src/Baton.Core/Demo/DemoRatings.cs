@@ -7,11 +7,13 @@ using Microsoft.EntityFrameworkCore;
 namespace Baton.Core.Demo;
 
 /// <summary>
-/// The demo county's rating stage (2025): a deputy rating of the towns (grades, by single-use links
-/// and the <c>rater</c> account, still open), a peer rating among the economic departments, a leader
-/// rating of the towns, and five assessment teams scoring the towns on site with two anchor towns —
-/// the third team deliberately lenient (+8 points), which the calibration report shows. The closed
-/// rounds are calibrated and their unit scores stored. Everything is drawn from the county's Random.
+/// The demo county's rating stage. 2025, every round closed and calibrated: the two deputies and one
+/// member rate every unit on a grade scale (Rasch), the county leaders score every unit, the economic
+/// departments rate each other, and five assessment teams score the towns on site with two anchor towns —
+/// the third team deliberately lenient (+10 points), which the calibration report shows and removes.
+/// 2026, in progress: the deputies' mid-year rating of the towns is open and the <c>rater</c> account has
+/// not submitted yet. Everything is drawn from the county's Random except the link tokens, which are
+/// secrets (<see cref="RatingRoundService.NewToken"/>).
 /// </summary>
 internal static class DemoRatings
 {
@@ -24,66 +26,85 @@ internal static class DemoRatings
         .. Enumerable.Range(1, 6).Select(l => new DemoAccount($"leader{l}", $"县领导{l}", Roles.Rater, null)),
     ];
 
-    /// <summary>The team that scores about eight points above the others.</summary>
+    /// <summary>The team that scores about ten points above the others.</summary>
     public const string LenientTeam = "第三考核组";
 
-    private const double LenientBonus = 8;
+    private const double LenientBonus = 10;
 
     public static async Task SeedAsync(BatonDbContext db, Random random, Dictionary<string, Unit> units, string passwordHash, DateTime now, CancellationToken ct)
     {
-        var accounts = await SeedAccountsAsync(db, random, passwordHash, now, ct);
-        var towns = units.Values.Where(u => u.Kind == UnitKind.Town).OrderBy(u => u.Code, StringComparer.Ordinal).ToList();
-        // The towns' true merit, shared by every round so that the rounds broadly agree.
-        var merit = towns.ToDictionary(t => t.Id, _ => Normal(random) * 5);
+        var accounts = await SeedAccountsAsync(db, passwordHash, now, ct);
+        var all = units.Values.OrderBy(u => u.Code, StringComparer.Ordinal).ToList();
+        var towns = all.Where(u => u.Kind == UnitKind.Town).ToList();
+        // Each unit's true merit, shared by every round so that the rounds broadly agree.
+        var merit = all.ToDictionary(u => u.Id, _ => Normal(random) * 5);
 
-        await DeputyRatingAsync(db, random, towns, merit, now, ct);
+        await DeputyRatingAsync(db, random, all, merit, now, ct);
         await PeerRatingAsync(db, random, units, now, ct);
-        await LeaderRatingAsync(db, random, towns, merit, accounts, now, ct);
+        await LeaderRatingAsync(db, random, all, merit, accounts, now, ct);
         await AssessmentTeamsAsync(db, random, towns, merit, accounts, now, ct);
+        await MidYearDeputyRatingAsync(db, towns, now, ct);
     }
 
-    private static async Task<Dictionary<string, BatonUser>> SeedAccountsAsync(BatonDbContext db, Random random, string passwordHash, DateTime now, CancellationToken ct)
+    private static async Task<Dictionary<string, BatonUser>> SeedAccountsAsync(BatonDbContext db, string passwordHash, DateTime now, CancellationToken ct)
     {
-        var result = Accounts.ToDictionary(a => a.UserName, a => DemoCounty.AddAccount(db, a, null, passwordHash, random, now), StringComparer.Ordinal);
+        var result = Accounts.ToDictionary(a => a.UserName, a => DemoCounty.AddAccount(db, a, null, passwordHash, now), StringComparer.Ordinal);
         await db.SaveChangesAsync(ct);
         return result;
     }
 
-    private static async Task DeputyRatingAsync(BatonDbContext db, Random random, List<Unit> towns, Dictionary<long, double> merit, DateTime now, CancellationToken ct)
-    {
-        var round = await RoundAsync(db, RatingKind.DeputyRating, "2025年度两代表一委员评议", RatingScale.Grades, "好|较好|一般|差", quota: 4, [], now, ct);
-        await UnitsAsync(db, round, towns, anchors: [], ct);
-        var raters = new List<RatingRater>();
-        var raterAccount = await db.Users.SingleAsync(u => u.UserName == "rater", ct);
-        raters.Add(new RatingRater { RoundId = round.Id, UserId = raterAccount.Id, Name = raterAccount.DisplayName });
-        var kinds = new[] { "人大代表", "政协委员", "党代表" };
-        for (var i = 0; i < 15; i++)
-        {
-            var token = Convert.ToBase64String(Bytes(random, 32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-            raters.Add(new RatingRater { RoundId = round.Id, Name = $"{kinds[i % 3]}{i + 1:00}", TokenHash = RatingRoundService.HashToken(token) });
-        }
-        db.RatingRaters.AddRange(raters);
-        await db.SaveChangesAsync(ct);
+    /// <summary>Grades of the deputies' round, best first; a deputy gives 好 to at most 30% of the units.</summary>
+    private const string DeputyGrades = "好|较好|一般|差";
 
-        // The account rater and the last two deputies have not submitted yet: the progress page shows them.
-        foreach (var rater in raters.Skip(1).Take(12))
+    private static async Task DeputyRatingAsync(BatonDbContext db, Random random, List<Unit> units, Dictionary<long, double> merit, DateTime now, CancellationToken ct)
+    {
+        var quota = units.Count * 3 / 10;
+        var round = await RoundAsync(db, Year, RatingKind.DeputyRating, "2025年度两代表一委员评议", RatingScale.Grades, DeputyGrades, quota, [], now, ct);
+        await UnitsAsync(db, round, units, anchors: [], ct);
+        var raters = await DeputiesAsync(db, round, links: 15, ct);
+
+        foreach (var rater in raters)
         {
             var severity = Normal(random) * 0.4;
-            var grades = towns.Select(t => (Town: t, Latent: merit[t.Id] / 8 - severity + Normal(random) * 0.8)).ToList();
-            // 好 (3) / 较好 (2) / 一般 (1) / 差 (0), at most four 好 per deputy.
-            var top = grades.OrderByDescending(g => g.Latent).Take(4).Select(g => g.Town.Id).ToHashSet();
-            foreach (var (town, latent) in grades)
+            var grades = units.Select(u => (Unit: u, Latent: merit[u.Id] / 8 - severity + Normal(random) * 0.8)).ToList();
+            // 好 (3) / 较好 (2) / 一般 (1) / 差 (0), at most the quota of 好 per deputy.
+            var top = grades.OrderByDescending(g => g.Latent).Take(quota).Select(g => g.Unit.Id).ToHashSet();
+            foreach (var (unit, latent) in grades)
             {
-                var category = latent > 0.6 && top.Contains(town.Id) ? 3 : latent > -0.4 ? 2 : latent > -1.3 ? 1 : 0;
+                var category = latent > 0.6 && top.Contains(unit.Id) ? 3 : latent > -0.4 ? 2 : latent > -1.3 ? 1 : 0;
                 db.RatingEntries.Add(new RatingEntry
                 {
-                    RoundId = round.Id, RaterId = rater.Id, UnitId = town.Id, Score = category,
+                    RoundId = round.Id, RaterId = rater.Id, UnitId = unit.Id, Score = category,
                     Reason = category == 0 ? "走访中群众反映问题较多，整改不到位" : null,
                 });
             }
             rater.SubmittedAt = now;
         }
-        db.RatingEvents.Add(new RatingEvent { RoundId = round.Id, RaterId = raters[^1].Id, Kind = RatingEventKind.Reminder, By = "office", At = now });
+        await CloseAndCalibrateAsync(db, round, "评议期满，全部代表委员已提交", now, ct);
+    }
+
+    /// <summary>The <c>rater</c> account and <paramref name="links"/> deputies and members reached by single-use links.</summary>
+    private static async Task<List<RatingRater>> DeputiesAsync(BatonDbContext db, RatingRound round, int links, CancellationToken ct)
+    {
+        var raterAccount = await db.Users.SingleAsync(u => u.UserName == "rater", ct);
+        var raters = new List<RatingRater> { new() { RoundId = round.Id, UserId = raterAccount.Id, Name = raterAccount.DisplayName } };
+        var kinds = new[] { "人大代表", "政协委员", "党代表" };
+        for (var i = 0; i < links; i++)
+        {
+            raters.Add(new RatingRater { RoundId = round.Id, Name = $"{kinds[i % 3]}{i + 1:00}", TokenHash = RatingRoundService.HashToken(RatingRoundService.NewToken()) });
+        }
+        db.RatingRaters.AddRange(raters);
+        await db.SaveChangesAsync(ct);
+        return raters;
+    }
+
+    private static async Task MidYearDeputyRatingAsync(BatonDbContext db, List<Unit> towns, DateTime now, CancellationToken ct)
+    {
+        var round = await RoundAsync(db, DemoCounty.CurrentYear, RatingKind.DeputyRating, "2026年度两代表一委员半年评议", RatingScale.Grades, DeputyGrades, towns.Count * 3 / 10, [], now, ct);
+        await UnitsAsync(db, round, towns, anchors: [], ct);
+        var raters = await DeputiesAsync(db, round, links: 5, ct);
+        // Nobody has submitted yet; the office reminded the account rater once.
+        db.RatingEvents.Add(new RatingEvent { RoundId = round.Id, RaterId = raters[0].Id, Kind = RatingEventKind.Reminder, By = "office", At = now });
         await db.SaveChangesAsync(ct);
     }
 
@@ -91,13 +112,13 @@ internal static class DemoRatings
     {
         // The twelve economic departments (D01–D12) rate each other; each is represented by a link with its unit.
         var departments = Enumerable.Range(1, 12).Select(i => units[$"D{i:00}"]).ToList();
-        var round = await RoundAsync(db, RatingKind.PeerRating, "2025年度经济部门互评", RatingScale.Numeric, null, quota: 3,
+        var round = await RoundAsync(db, Year, RatingKind.PeerRating, "2025年度经济部门互评", RatingScale.Numeric, null, quota: 3,
             [("工作实绩", 0.5m), ("配合协作", 0.3m), ("服务态度", 0.2m)], now, ct);
         await UnitsAsync(db, round, departments, anchors: [], ct);
         var raters = departments.Select(d => new RatingRater
         {
             RoundId = round.Id, UnitId = d.Id, Name = $"{d.Name}评议代表",
-            TokenHash = RatingRoundService.HashToken(Convert.ToHexString(Bytes(random, 32))),
+            TokenHash = RatingRoundService.HashToken(RatingRoundService.NewToken()),
         }).ToList();
         db.RatingRaters.AddRange(raters);
         await db.SaveChangesAsync(ct);
@@ -114,17 +135,14 @@ internal static class DemoRatings
             db.RatingEntries.AddRange(entries);
             rater.SubmittedAt = now;
         }
-        round.IsClosed = true;
-        db.RatingEvents.Add(new RatingEvent { RoundId = round.Id, Kind = RatingEventKind.Closed, Reason = "评议期满", By = "office", At = now });
-        await db.SaveChangesAsync(ct);
-        await CalibrationService.StoreAsync(db, round, "office", ct);
+        await CloseAndCalibrateAsync(db, round, "评议期满", now, ct);
     }
 
     private static async Task LeaderRatingAsync(
-        BatonDbContext db, Random random, List<Unit> towns, Dictionary<long, double> merit, Dictionary<string, BatonUser> accounts, DateTime now, CancellationToken ct)
+        BatonDbContext db, Random random, List<Unit> units, Dictionary<long, double> merit, Dictionary<string, BatonUser> accounts, DateTime now, CancellationToken ct)
     {
-        var round = await RoundAsync(db, RatingKind.LeaderRating, "2025年度县领导评价", RatingScale.Numeric, null, quota: null, [("综合评价", 1m)], now, ct);
-        await UnitsAsync(db, round, towns, anchors: [], ct);
+        var round = await RoundAsync(db, Year, RatingKind.LeaderRating, "2025年度县领导评价", RatingScale.Numeric, null, quota: null, [("综合评价", 1m)], now, ct);
+        await UnitsAsync(db, round, units, anchors: [], ct);
         var raters = Enumerable.Range(1, 6).Select(l => new RatingRater { RoundId = round.Id, UserId = accounts[$"leader{l}"].Id, Name = accounts[$"leader{l}"].DisplayName }).ToList();
         db.RatingRaters.AddRange(raters);
         await db.SaveChangesAsync(ct);
@@ -132,19 +150,16 @@ internal static class DemoRatings
         foreach (var rater in raters)
         {
             var bias = Normal(random) * 2;
-            db.RatingEntries.AddRange(towns.Select(t => Numeric(round, rater, t.Id, criteria, 84 + merit[t.Id] + bias, random)));
+            db.RatingEntries.AddRange(units.Select(t => Numeric(round, rater, t.Id, criteria, 84 + merit[t.Id] + bias, random)));
             rater.SubmittedAt = now;
         }
-        round.IsClosed = true;
-        db.RatingEvents.Add(new RatingEvent { RoundId = round.Id, Kind = RatingEventKind.Closed, Reason = "评价完成", By = "office", At = now });
-        await db.SaveChangesAsync(ct);
-        await CalibrationService.StoreAsync(db, round, "office", ct);
+        await CloseAndCalibrateAsync(db, round, "评价完成", now, ct);
     }
 
     private static async Task AssessmentTeamsAsync(
         BatonDbContext db, Random random, List<Unit> towns, Dictionary<long, double> merit, Dictionary<string, BatonUser> accounts, DateTime now, CancellationToken ct)
     {
-        var round = await RoundAsync(db, RatingKind.AssessmentTeam, "2025年度考核组实地考核", RatingScale.Numeric, null, quota: null,
+        var round = await RoundAsync(db, Year, RatingKind.AssessmentTeam, "2025年度考核组实地考核", RatingScale.Numeric, null, quota: null,
             [("党的建设", 0.3m), ("经济发展", 0.4m), ("民生保障", 0.3m)], now, ct);
         round.Anchoring = AnchoringRule.AnchorUnits;
         // 城关镇 and 东河镇 are the anchors every team scores; the other ten towns form five pairs, and
@@ -161,23 +176,33 @@ internal static class DemoRatings
             var team = teams[t];
             var assigned = pairs[t].Concat(pairs[(t + 1) % pairs.Count]).ToList();
             db.RatingAssignments.AddRange(assigned.Select(u => new RatingAssignment { RaterId = team.Id, UnitId = u.Id }));
-            var bias = team.Name == LenientTeam ? LenientBonus : Normal(random) * 1.5;
+            // The other teams differ a little in severity; the third stands out.
+            var bias = team.Name == LenientTeam ? LenientBonus : Normal(random) * 0.8;
             db.RatingEntries.AddRange(anchors.Concat(assigned).Select(u => Numeric(round, team, u.Id, criteria, 80 + merit[u.Id] + bias, random, noise: 1.5)));
             team.SubmittedAt = now;
         }
+        await CloseAndCalibrateAsync(db, round, "实地考核完成", now, ct);
+    }
+
+    private static async Task CloseAndCalibrateAsync(BatonDbContext db, RatingRound round, string reason, DateTime now, CancellationToken ct)
+    {
         round.IsClosed = true;
-        db.RatingEvents.Add(new RatingEvent { RoundId = round.Id, Kind = RatingEventKind.Closed, Reason = "实地考核完成", By = "office", At = now });
+        db.RatingEvents.Add(new RatingEvent { RoundId = round.Id, Kind = RatingEventKind.Closed, Reason = reason, By = "office", At = now });
         await db.SaveChangesAsync(ct);
-        await CalibrationService.StoreAsync(db, round, "office", ct);
+        var report = await CalibrationService.StoreAsync(db, round, "office", ct);
+        if (!report.IsCalibrated)
+        {
+            throw new InvalidOperationException($"The demo's round {round.Name} cannot be calibrated: {report.Refusal}");
+        }
     }
 
     private static async Task<RatingRound> RoundAsync(
-        BatonDbContext db, RatingKind kind, string name, RatingScale scale, string? grades, int? quota,
+        BatonDbContext db, int year, RatingKind kind, string name, RatingScale scale, string? grades, int? quota,
         (string Name, decimal Weight)[] criteria, DateTime now, CancellationToken ct)
     {
         var round = new RatingRound
         {
-            Year = Year, Kind = kind, Name = name, Scale = scale, Grades = grades, TopQuota = quota, CreatedAt = now,
+            Year = year, Kind = kind, Name = name, Scale = scale, Grades = grades, TopQuota = quota, CreatedAt = now,
             Criteria = criteria.Select((c, i) => new RatingCriterion { Order = i + 1, Name = c.Name, Weight = c.Weight }).ToList(),
         };
         db.RatingRounds.Add(round);
@@ -199,37 +224,27 @@ internal static class DemoRatings
             CriterionId = c.Id,
             Score = Math.Clamp(Math.Round((centre + Normal(random) * noise) * 2, MidpointRounding.AwayFromZero) / 2, 60, 99),
         }).ToList();
-        var total = criteria.Sum(c => c.Weight);
         return new RatingEntry
         {
             RoundId = round.Id, RaterId = rater.Id, UnitId = unitId, Criteria = scores,
-            Score = criteria.Select((c, i) => (double)c.Weight * scores[i].Score).Sum() / (double)total,
+            Score = RatingRules.WeightedMean([.. scores.Select(x => x.Score)], [.. criteria.Select(c => c.Weight)]),
         };
     }
 
     /// <summary>Keeps a rater within the quota of top grades: the excess entries' criteria move down until the entry is just below the line.</summary>
     private static void Cap(List<RatingEntry> entries, List<RatingCriterion> criteria, double topScore, int quota)
     {
-        var total = (double)criteria.Sum(c => c.Weight);
-        foreach (var entry in entries.Where(e => e.Score >= topScore).OrderByDescending(e => e.Score).Skip(quota).ToList())
+        foreach (var entry in entries.Where(e => RatingRules.IsTop(e.Score, topScore)).OrderByDescending(e => e.Score).Skip(quota).ToList())
         {
             var delta = entry.Score - (topScore - 0.5);
             foreach (var score in entry.Criteria)
             {
                 score.Score -= delta;
             }
-            entry.Score = criteria.Select((c, i) => (double)c.Weight * entry.Criteria[i].Score).Sum() / total;
+            entry.Score = RatingRules.WeightedMean([.. entry.Criteria.Select(x => x.Score)], [.. criteria.Select(c => c.Weight)]);
         }
     }
 
     private static double Normal(Random random) =>
         Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
-
-    private static byte[] Bytes(Random random, int count)
-    {
-        var bytes = new byte[count];
-        random.NextBytes(bytes);
-        return bytes;
-    }
-
 }

@@ -157,93 +157,6 @@ public sealed class CalibrationService(IDbContextFactory<BatonDbContext> dbFacto
         }).ToList();
     }
 
-    /// <summary>
-    /// Components of the overall score that ratings feed, by component code: <c>rating</c> takes every kind
-    /// of rating the unit received; <c>deputies</c>, <c>peers</c>, <c>leaders</c> and <c>teams</c> one kind each.
-    /// A category weighs whichever of these codes its settings name.
-    /// </summary>
-    public static readonly IReadOnlyDictionary<string, RatingKind[]> ComponentKinds = new Dictionary<string, RatingKind[]>(StringComparer.Ordinal)
-    {
-        ["rating"] = [RatingKind.DeputyRating, RatingKind.PeerRating, RatingKind.LeaderRating, RatingKind.AssessmentTeam],
-        ["deputies"] = [RatingKind.DeputyRating],
-        ["peers"] = [RatingKind.PeerRating],
-        ["leaders"] = [RatingKind.LeaderRating],
-        ["teams"] = [RatingKind.AssessmentTeam],
-    };
-
-    /// <summary>
-    /// The calibrated rating components of every unit in <paramref name="year"/>, for the overall score: for
-    /// each code of <see cref="ComponentKinds"/>, the mean over the kinds the unit was rated in of that kind's
-    /// calibrated 100-point score (itself the mean over the kind's calibrated rounds). Each value carries its
-    /// explanation for the trace. Units without a calibrated round of those kinds get no value for the code.
-    /// </summary>
-    internal static async Task<ILookup<long, ComponentValue>> ComponentValuesAsync(BatonDbContext db, int year, CancellationToken ct)
-    {
-        var rows = await (from c in db.CalibratedScores.AsNoTracking()
-                          join r in db.RatingRounds on c.RoundId equals r.Id
-                          where r.Year == year
-                          select new { c.UnitId, c.Score100, r.Kind, r.Name }).ToListAsync(ct);
-        var values = new List<(long UnitId, ComponentValue Value)>();
-        foreach (var unit in rows.GroupBy(r => r.UnitId))
-        {
-            var byKind = unit.GroupBy(r => r.Kind).ToDictionary(g => g.Key, g => (Score: (decimal)g.Average(r => r.Score100), Rounds: g.Select(r => r.Name).ToList()));
-            foreach (var (code, kinds) in ComponentKinds)
-            {
-                var present = kinds.Where(byKind.ContainsKey).ToList();
-                if (present.Count == 0)
-                {
-                    continue;
-                }
-                var score = Rounding.Round(present.Average(k => byKind[k].Score), 2);
-                var parts = present.Select(k => new TraceNode(RatingRound.KindName(k), $"校准后 {byKind[k].Score.ToString("0.00", CultureInfo.InvariantCulture)} 分")
-                {
-                    Source = string.Join("、", byKind[k].Rounds),
-                    Points = Rounding.Round(byKind[k].Score, 2),
-                }).ToImmutableArray();
-                var formula = present.Count == 1
-                    ? $"评议得分 = {parts[0].Label}校准后得分 = {score.ToString("0.00", CultureInfo.InvariantCulture)} 分"
-                    : $"评议得分 = ({string.Join(" + ", parts.Select(p => p.Points!.Value.ToString("0.00", CultureInfo.InvariantCulture)))}) ÷ {present.Count} = {score.ToString("0.00", CultureInfo.InvariantCulture)} 分";
-                values.Add((unit.Key, new ComponentValue(code, score)
-                {
-                    EnteredBy = "评分校准",
-                    Note = "已消除评议人宽严差异（加性模型或 Rasch 模型）",
-                    Detail = new TraceNode("评议校准", formula) { Children = parts },
-                }));
-            }
-        }
-        return values.ToLookup(v => v.UnitId, v => v.Value);
-    }
-
-    /// <summary>
-    /// The calibrated numeric rounds of <paramref name="year"/> as the rank bootstrap resamples them, one per
-    /// round and component code it feeds (see <see cref="ComponentKinds"/>), units named by code as in the
-    /// engine's input. A code fed by any calibrated grade round is left out, so the bootstrap holds it at its
-    /// published value: the Rasch model is too slow for a thousand replicates.
-    /// </summary>
-    internal static async Task<List<ResampledComponent>> ResampledComponentsAsync(
-        BatonDbContext db, int year, IReadOnlyCollection<string> componentCodes, CancellationToken ct)
-    {
-        var rounds = await db.RatingRounds.AsNoTracking()
-            .Where(r => r.Year == year && db.CalibratedScores.Any(c => c.RoundId == r.Id))
-            .Select(r => new { r.Id, r.Kind, r.Scale, r.Anchoring }).ToListAsync(ct);
-        var codes = componentCodes.Where(ComponentKinds.ContainsKey)
-            .Where(code => !rounds.Any(r => r.Scale == RatingScale.Grades && ComponentKinds[code].Contains(r.Kind)))
-            .ToList();
-        var unitCodes = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Code, ct);
-        var result = new List<ResampledComponent>();
-        foreach (var round in rounds.Where(r => r.Scale == RatingScale.Numeric))
-        {
-            var raters = await db.RatingRaters.AsNoTracking().Where(r => r.RoundId == round.Id).ToDictionaryAsync(r => r.Id, r => r.Name, ct);
-            var entries = await db.RatingEntries.AsNoTracking().Where(e => e.RoundId == round.Id)
-                .OrderBy(e => e.RaterId).ThenBy(e => e.UnitId).Select(e => new { e.RaterId, e.UnitId, e.Score }).ToListAsync(ct);
-            var anchors = await db.RatingRoundUnits.AsNoTracking().Where(u => u.RoundId == round.Id && u.IsAnchor).Select(u => u.UnitId).ToListAsync(ct);
-            var set = RatingSet.Create(entries.Select(e => new Rating(raters[e.RaterId], unitCodes[e.UnitId], e.Score)));
-            var options = new CalibrationOptions { Anchoring = round.Anchoring, AnchorUnits = anchors.Select(a => unitCodes[a]).ToList() };
-            result.AddRange(codes.Where(code => ComponentKinds[code].Contains(round.Kind)).Select(code => new ResampledComponent(code, set) { Options = options }));
-        }
-        return result;
-    }
-
     private static async Task<CalibrationReport> ComputeAsync(BatonDbContext db, RatingRound round, DateTime? storedAt, CancellationToken ct)
     {
         var entries = await db.RatingEntries.AsNoTracking().Where(e => e.RoundId == round.Id).OrderBy(e => e.RaterId).ThenBy(e => e.UnitId)
@@ -283,8 +196,8 @@ public sealed class CalibrationService(IDbContextFactory<BatonDbContext> dbFacto
                 return Refused(outcome.Refusal!.Message, outcome.Refusal.Connectivity);
             }
             var report = RaterReport.From(rasch, set);
-            var ranks = RankUncertainty.CompetitionRanks(rasch.Units.Select(u => u.Measure).ToList());
-            var rawRanks = RankUncertainty.CompetitionRanks(rasch.Units.Select(u => u.RawMean).ToList());
+            var ranks = CompetitionRanking.Of(rasch.Units.Select(u => u.Measure).ToList());
+            var rawRanks = CompetitionRanking.Of(rasch.Units.Select(u => u.RawMean).ToList());
             var units = rasch.Units.Select((u, i) => new CalibratedUnitRow(unitOf[u.Unit], u.Unit, u.Count, u.RawMean, u.FairAverage,
                 Finite(u.StandardError), u.FairAverage * 100.0 / m, ranks[i], rawRanks[i], null, null, anchors.Contains(unitOf[u.Unit]))).ToList();
             var raters = rasch.Raters.Select((r, i) => new CalibratedRaterRow(raterOf[r.Rater], r.Rater, r.Count, r.RawMean, -r.Severity,
@@ -302,8 +215,8 @@ public sealed class CalibrationService(IDbContextFactory<BatonDbContext> dbFacto
             var report = RaterReport.From(additive);
             var z = set.IsComplete ? ZScoreCalibration.Fit(set).Value : null;
             var meanZ = z?.Units.ToDictionary(u => u.Unit, u => u.MeanZ, StringComparer.Ordinal);
-            var ranks = RankUncertainty.CompetitionRanks(additive.Units.Select(u => u.Calibrated).ToList());
-            var rawRanks = RankUncertainty.CompetitionRanks(additive.Units.Select(u => u.RawMean).ToList());
+            var ranks = CompetitionRanking.Of(additive.Units.Select(u => u.Calibrated).ToList());
+            var rawRanks = CompetitionRanking.Of(additive.Units.Select(u => u.RawMean).ToList());
             var intervals = RankIntervals(set, options);
             var units = additive.Units.Select((u, i) => new CalibratedUnitRow(unitOf[u.Unit], u.Unit, u.Count, u.RawMean, u.Calibrated,
                 Finite(u.StandardError), Math.Clamp(u.Calibrated, 0, 100), ranks[i], rawRanks[i],

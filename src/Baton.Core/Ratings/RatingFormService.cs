@@ -1,6 +1,7 @@
 using System.Globalization;
 using Baton.Core.Accounts;
 using Baton.Core.Years;
+using Baton.Scoring.Ratings;
 using Microsoft.EntityFrameworkCore;
 
 namespace Baton.Core.Ratings;
@@ -21,6 +22,13 @@ public sealed record RatingForm(
 {
     /// <summary>Why the round's year does not take submissions now (the year gate), or null when it does.</summary>
     public string? YearRefusal { get; init; }
+    /// <summary>
+    /// The unit's score as it will be stored, for the form to show while the rater types: the criteria's
+    /// weighted mean (<see cref="RatingRules.WeightedMean"/>, the same rule the submission applies), or null
+    /// until every criterion is scored.
+    /// </summary>
+    public double? WeightedScore(IReadOnlyList<double?> criterionScores) =>
+        RatingRules.WeightedMeanOfComplete(criterionScores, [.. Criteria.Select(c => c.Weight)]);
 }
 
 /// <summary>
@@ -36,9 +44,6 @@ public sealed record EntryInput(long UnitId, IReadOnlyList<double?> CriterionSco
 /// </summary>
 public sealed class RatingFormService(IDbContextFactory<BatonDbContext> dbFactory, CurrentUser user)
 {
-    public const double ReasonAtOrAbove = 100;
-    public const double ReasonBelow = 60;
-
     public async Task<IReadOnlyList<MyRoundRow>> MyRoundsAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -117,7 +122,7 @@ public sealed class RatingFormService(IDbContextFactory<BatonDbContext> dbFactor
         var names = await db.Units.AsNoTracking().Where(u => scope.Units.Select(x => x.UnitId).Contains(u.Id) || u.Id == rater.UnitId)
             .ToDictionaryAsync(u => u.Id, u => u.Name, ct);
         var criteria = round.Criteria.OrderBy(c => c.Order).ToList();
-        var checkedEntries = RatingRules.Check(round, criteria, scope, rater, names, entries);
+        var checkedEntries = RatingSubmission.Check(round, criteria, scope, rater, names, entries);
         if (!checkedEntries.Ok)
         {
             return checkedEntries;
@@ -150,7 +155,7 @@ public sealed class RatingFormService(IDbContextFactory<BatonDbContext> dbFactor
                 var entry = entries.GetValueOrDefault(u.Id);
                 return new FormUnit(u.Id, u.Code, u.Name,
                     criteria.Select(c => entry?.Criteria.FirstOrDefault(s => s.CriterionId == c.Id)?.Score).ToList(),
-                    entry is null || round.Scale != RatingScale.Grades ? null : grades.Count - 1 - (int)entry.Score,
+                    entry is null || round.Scale != RatingScale.Grades ? null : RatingRules.GradePosition((int)entry.Score, grades.Count),
                     entry?.Reason);
             }).ToList())
         {
@@ -177,93 +182,5 @@ public sealed class RatingFormService(IDbContextFactory<BatonDbContext> dbFactor
         }
         var hash = RatingRoundService.HashToken(token.Trim());
         return await db.RatingRaters.SingleOrDefaultAsync(r => r.TokenHash == hash, ct);
-    }
-}
-
-/// <summary>The rules of a submission (DESIGN.md glossary: RatingRound), checked before anything is saved.</summary>
-internal static class RatingRules
-{
-    public static Outcome<List<RatingEntry>> Check(
-        RatingRound round, List<RatingCriterion> criteria, RatingScope scope, RatingRater rater,
-        IReadOnlyDictionary<long, string> names, IReadOnlyList<EntryInput> entries)
-    {
-        string Name(long unitId) => names.GetValueOrDefault(unitId) ?? unitId.ToString(CultureInfo.InvariantCulture);
-
-        var mine = scope.UnitsOf(scope.Raters.Single(r => r.Id == rater.Id));
-        var result = new List<RatingEntry>();
-        var seen = new HashSet<long>();
-        var top = 0;
-        var grades = round.GradeList;
-        var totalWeight = criteria.Sum(c => c.Weight);
-        foreach (var input in entries)
-        {
-            if (!seen.Add(input.UnitId))
-            {
-                return Outcome.Fail<List<RatingEntry>>($"「{Name(input.UnitId)}」评了两次，每个单位只能评一次。");
-            }
-            if (scope.RefusalFor(rater, input.UnitId, Name(input.UnitId)) is { } refusal)
-            {
-                return Outcome.Fail<List<RatingEntry>>(refusal);
-            }
-            var reason = string.IsNullOrWhiteSpace(input.Reason) ? null : input.Reason.Trim();
-            if (reason?.Length > 500)
-            {
-                return Outcome.Fail<List<RatingEntry>>($"「{Name(input.UnitId)}」的理由不能超过 500 个字符。");
-            }
-            var entry = new RatingEntry { RoundId = round.Id, RaterId = rater.Id, UnitId = input.UnitId, Reason = reason };
-            bool extreme;
-            if (round.Scale == RatingScale.Grades)
-            {
-                if (input.Grade is not { } g || g < 0 || g >= grades.Count)
-                {
-                    return Outcome.Fail<List<RatingEntry>>($"请为「{Name(input.UnitId)}」选择等次。");
-                }
-                // Category index for the Rasch model: 0 is the worst grade.
-                entry.Score = grades.Count - 1 - g;
-                extreme = g == grades.Count - 1;
-                top += g == 0 ? 1 : 0;
-            }
-            else
-            {
-                if (input.CriterionScores.Count != criteria.Count)
-                {
-                    return Outcome.Fail<List<RatingEntry>>($"请为「{Name(input.UnitId)}」的每个评分项目打分。");
-                }
-                for (var i = 0; i < criteria.Count; i++)
-                {
-                    if (input.CriterionScores[i] is not { } s || !double.IsFinite(s))
-                    {
-                        return Outcome.Fail<List<RatingEntry>>($"请为「{Name(input.UnitId)}」的「{criteria[i].Name}」打分。");
-                    }
-                    if (s is < 0 or > 100)
-                    {
-                        return Outcome.Fail<List<RatingEntry>>($"「{Name(input.UnitId)}」的「{criteria[i].Name}」得分应在 0 至 100 之间。");
-                    }
-                    entry.Criteria.Add(new RatingCriterionScore { CriterionId = criteria[i].Id, Score = s });
-                }
-                entry.Score = criteria.Select((c, i) => (double)c.Weight * input.CriterionScores[i]!.Value).Sum() / (double)totalWeight;
-                extreme = input.CriterionScores.Any(s => s >= RatingFormService.ReasonAtOrAbove || s < RatingFormService.ReasonBelow);
-                top += entry.Score >= round.TopScore ? 1 : 0;
-            }
-            if (extreme && reason is null)
-            {
-                return Outcome.Fail<List<RatingEntry>>(round.Scale == RatingScale.Grades
-                    ? $"给「{Name(input.UnitId)}」评“{grades[^1]}”须填写理由。"
-                    : $"「{Name(input.UnitId)}」有 100 分或低于 60 分的评分，须填写理由。");
-            }
-            result.Add(entry);
-        }
-        var missing = mine.Where(u => !seen.Contains(u)).Select(Name).ToList();
-        if (missing.Count > 0)
-        {
-            return Outcome.Fail<List<RatingEntry>>(
-                $"请为全部 {mine.Count} 个单位评分，尚未评：{string.Join("、", missing.Take(5))}{(missing.Count > 5 ? $" 等 {missing.Count} 个" : "")}。");
-        }
-        if (round.TopQuota is { } quota && top > quota)
-        {
-            var label = round.Scale == RatingScale.Grades ? $"“{grades[0]}”" : $"{round.TopScore.ToString("0.##", CultureInfo.InvariantCulture)} 分及以上";
-            return Outcome.Fail<List<RatingEntry>>($"{label}最多只能给 {quota} 个单位，您给了 {top} 个。");
-        }
-        return result;
     }
 }

@@ -2,39 +2,9 @@ using System.Security.Cryptography;
 using System.Text;
 using Baton.Core.Accounts;
 using Baton.Core.Years;
-using Baton.Scoring.Ratings;
 using Microsoft.EntityFrameworkCore;
 
 namespace Baton.Core.Ratings;
-
-public sealed record CriterionInput(string Name, decimal Weight);
-
-public sealed record RoundInput(
-    int Year, RatingKind Kind, string Name, RatingScale Scale, string? Grades, int? TopQuota, double TopScore,
-    AnchoringRule Anchoring, IReadOnlyList<CriterionInput> Criteria);
-
-public sealed record RoundRow(long Id, int Year, RatingKind Kind, string Name, RatingScale Scale, bool IsClosed, int Units, int Raters, int Submitted, long Version);
-
-public sealed record CriterionRow(long Id, string Name, decimal Weight);
-
-public sealed record RoundUnitRow(long UnitId, string Code, string Name, bool IsAnchor, int Expected, int Rated);
-
-public sealed record RaterRow(
-    long Id, string Name, string? UserName, string? UnitName, bool IsExternal, DateTime? SubmittedAt,
-    int Expected, int Rated, int Reminders, DateTime? LastReminder, IReadOnlyList<string> Conflicts, IReadOnlyList<string> Assigned);
-
-public sealed record RatingEventRow(RatingEventKind Kind, string? RaterName, string? Reason, string By, DateTime At);
-
-public sealed record RoundDetail(
-    long Id, int Year, RatingKind Kind, string Name, RatingScale Scale, IReadOnlyList<string> Grades, int? TopQuota, double TopScore,
-    AnchoringRule Anchoring, bool IsClosed, long Version, IReadOnlyList<CriterionRow> Criteria, IReadOnlyList<RoundUnitRow> Units,
-    IReadOnlyList<RaterRow> Raters, IReadOnlyList<RatingEventRow> Events)
-{
-    public IEnumerable<RaterRow> NotSubmitted => Raters.Where(r => r.SubmittedAt is null);
-}
-
-/// <summary>A new single-use link: the token is shown once and stored only as its hash.</summary>
-public sealed record RaterLink(long RaterId, string Token);
 
 /// <summary>
 /// Rating rounds (评议) managed by the office: settings, criteria, units, raters (accounts or
@@ -522,66 +492,4 @@ public sealed class RatingRoundService(IDbContextFactory<BatonDbContext> dbFacto
 
     internal static string HashToken(string token) =>
         Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token))).ToLowerInvariant();
-}
-
-/// <summary>
-/// Which units each rater of a round rates: their assigned units plus the anchors when the office
-/// assigned any (assessment teams), otherwise every unit of the round; never their own unit or a
-/// unit they have a conflict with.
-/// </summary>
-internal sealed class RatingScope
-{
-    private readonly ILookup<long, long> _conflicts;
-    private readonly ILookup<long, long> _assignments;
-
-    private RatingScope(List<RatingRoundUnit> units, List<RatingRater> raters, ILookup<long, long> conflicts, ILookup<long, long> assignments)
-    {
-        Units = units;
-        Raters = raters;
-        _conflicts = conflicts;
-        _assignments = assignments;
-    }
-
-    public List<RatingRoundUnit> Units { get; }
-
-    public List<RatingRater> Raters { get; }
-
-    public IEnumerable<long> ConflictsOf(long raterId) => _conflicts[raterId];
-
-    public IEnumerable<long> AssignedOf(long raterId) => _assignments[raterId];
-
-    public static async Task<RatingScope> LoadAsync(BatonDbContext db, long roundId, CancellationToken ct)
-    {
-        var units = await db.RatingRoundUnits.AsNoTracking().Where(u => u.RoundId == roundId).ToListAsync(ct);
-        var raters = await db.RatingRaters.AsNoTracking().Where(r => r.RoundId == roundId).OrderBy(r => r.Id).ToListAsync(ct);
-        var conflicts = (await db.RatingConflicts.AsNoTracking().Where(c => c.RoundId == roundId).ToListAsync(ct)).ToLookup(c => c.RaterId, c => c.UnitId);
-        var assignments = (await db.RatingAssignments.AsNoTracking().Where(a => db.RatingRaters.Any(r => r.Id == a.RaterId && r.RoundId == roundId))
-            .ToListAsync(ct)).ToLookup(a => a.RaterId, a => a.UnitId);
-        return new RatingScope(units, raters, conflicts, assignments);
-    }
-
-    /// <summary>The units <paramref name="rater"/> rates, in the round's order.</summary>
-    public HashSet<long> UnitsOf(RatingRater rater)
-    {
-        var assigned = _assignments[rater.Id].ToHashSet();
-        var conflicts = _conflicts[rater.Id].ToHashSet();
-        return Units
-            .Where(u => assigned.Count == 0 || assigned.Contains(u.UnitId) || u.IsAnchor)
-            .Where(u => u.UnitId != rater.UnitId && !conflicts.Contains(u.UnitId))
-            .Select(u => u.UnitId).ToHashSet();
-    }
-
-    /// <summary>Why <paramref name="rater"/> may not rate <paramref name="unitId"/>, or null when they may.</summary>
-    public string? RefusalFor(RatingRater rater, long unitId, string unitName)
-    {
-        if (rater.UnitId == unitId)
-        {
-            return $"不能评议本单位「{unitName}」。";
-        }
-        if (_conflicts[rater.Id].Contains(unitId))
-        {
-            return $"您与「{unitName}」存在回避关系，不能评议该单位。";
-        }
-        return UnitsOf(rater).Contains(unitId) ? null : $"「{unitName}」不在您的评议范围内。";
-    }
 }

@@ -7,7 +7,6 @@ using Baton.Core.Years;
 using Baton.Scoring.Indicators;
 using Baton.Scoring.Results;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using EngineSnapshot = Baton.Scoring.Results.ResultSnapshot;
 
 namespace Baton.Core.Results;
@@ -18,7 +17,11 @@ public sealed record ComponentRow(string Code, string Name, decimal Weight, deci
 
 public sealed record RankingRow(
     long UnitId, string UnitCode, string UnitName, int Rank, decimal Overall, decimal IndicatorScore, decimal Bonus, decimal Deduction,
-    string Grade, bool Vetoed, bool Capped, decimal Award, IReadOnlyList<ComponentRow> Components);
+    string Grade, bool Vetoed, bool Capped, decimal Award, IReadOnlyList<ComponentRow> Components)
+{
+    /// <summary>Codes of the weighted components the unit had no value for (empty when complete; a snapshot is stored only when complete).</summary>
+    public IReadOnlyList<string> Missing => [.. Components.Where(c => c.Missing).Select(c => c.Code)];
+}
 
 public sealed record RankingCategory(string Code, string Name, IReadOnlyList<RankingRow> Units);
 
@@ -29,13 +32,33 @@ public sealed record UncertaintyRow(
     long UnitId, int LowerRank, int UpperRank, IReadOnlyDictionary<string, double> GradeProbabilities,
     string? BoundaryGrade, double ProbabilityOfBetterGrade, bool CannotBeToldApart);
 
-public sealed record ComponentScoreRow(long Id, long UnitId, string UnitCode, string UnitName, string Code, decimal Score, decimal FullScore, string EnteredBy, string? Note, long Version);
+/// <summary>A year's rank uncertainty: each unit's row, the rounds resampled, and the components held at their published values.</summary>
+public sealed record UncertaintyReport(IReadOnlyList<UncertaintyRow> Units, IReadOnlyList<ResampledRound> Resampled, IReadOnlyList<HeldComponent> Held, int Replicates)
+{
+    /// <summary>What was resampled and what was held fixed, and why, as the results page says it.</summary>
+    public string Description
+    {
+        get
+        {
+            var resampled = Resampled.Count == 0
+                ? "没有可重抽的评议轮次，各单位名次不随抽样变化。"
+                : "重抽并重新校准的评议轮次：" + string.Join("、", Resampled.GroupBy(r => (r.RoundName, r.Model)).Select(g =>
+                    $"{g.Key.RoundName}（{g.Key.Model}）" + (g.Max(r => r.Fallbacks) > 0 ? $"，其中 {g.Max(r => r.Fallbacks)} 次重抽无法校准、沿用公布值" : ""))) + "。";
+            var held = Held.Count == 0 ? "" : "按公布值固定、不参与重抽的考核构成：" + string.Join("；", Held.Select(h => $"{h.Name}——{h.Reason}")) + "。";
+            return resampled + held + "加分、减分、一票否决和等次封顶按核定结果计，不重抽。";
+        }
+    }
+}
+
+/// <summary>A unit whose category weighs components no source gave it (DESIGN.md §5.2): the year cannot be computed until they exist.</summary>
+public sealed record MissingComponentRow(long UnitId, string UnitCode, string UnitName, string CategoryCode, string CategoryName, IReadOnlyList<string> Codes, IReadOnlyList<string> Names);
 
 /// <summary>
-/// Results (DESIGN.md §5): maps the year's entities to the engine's input, scores them with
-/// <see cref="ScoringEngine"/>, stores a <see cref="ResultSnapshot"/> and reads results back. Only the
-/// office computes; the office, leaders and overseers read everything; a unit's own users read only
-/// their own unit, and only from 结果公示 on (the year gate's <see cref="YearActivity.UnitSeesResults"/>).
+/// Results (DESIGN.md §5): takes the year's inputs as <see cref="SnapshotLoader"/> assembles them, refuses a
+/// year with problems or missing components, scores it with <see cref="ScoringEngine"/>, stores a
+/// <see cref="ResultSnapshot"/> and reads results back. Only the office computes; the office, leaders and
+/// overseers read everything; a unit's own users read only their own unit, and only from 结果公示 on (the year gate's
+/// <see cref="YearActivity.UnitSeesResults"/>). Hand-entered component scores are <see cref="ComponentScoreService"/>'s.
 /// </summary>
 public sealed class ResultService(IDbContextFactory<BatonDbContext> dbFactory, CurrentUser user)
 {
@@ -65,9 +88,7 @@ public sealed class ResultService(IDbContextFactory<BatonDbContext> dbFactory, C
         {
             return Outcome.Fail<SnapshotRow>(refusal);
         }
-        var data = await LoadAsync(db, year, ct);
-        // The stored inputs are compressed on the other core while the engine works.
-        var inputsBlob = Task.Run(data.ToGzip, ct);
+        var data = await SnapshotLoader.LoadAsync(db, year, ct);
         var (input, problems) = data.ToYearInput();
         if (input is not null)
         {
@@ -77,7 +98,16 @@ public sealed class ResultService(IDbContextFactory<BatonDbContext> dbFactory, C
         {
             return Outcome.Fail<SnapshotRow>(Problems("无法计分", problems));
         }
-        var result = ScoringEngine.Score(input!);
+        if (ScoringEngine.MissingComponents(input!) is { Length: > 0 } missing)
+        {
+            return Outcome.Fail<SnapshotRow>(MissingMessage(year, missing));
+        }
+        // The stored inputs are compressed on the other core while the engine works; both are awaited here.
+        var scoring = Task.Run(() => ScoringEngine.Score(input!), ct);
+        var compressing = Task.Run(data.ToGzip, ct);
+        await Task.WhenAll(scoring, compressing);
+        var result = await scoring;
+        var inputsBlob = await compressing;
         var engine = EngineSnapshot.Create(result);
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(engine.InputsHash + "\n" + engine.ResultHash)));
         var existing = await db.ResultSnapshots.AsNoTracking().Where(s => s.Year == year && s.Hash == hash).Select(RowOf).SingleOrDefaultAsync(ct);
@@ -106,7 +136,7 @@ public sealed class ResultService(IDbContextFactory<BatonDbContext> dbFactory, C
             CreatedAt = db.UtcNow,
             CreatedBy = user.UserName,
             Units = input!.Units.Length,
-            Inputs = await inputsBlob,
+            Inputs = inputsBlob,
             CanonicalResults = canonical.ToArray(),
         };
         var unitIds = await db.CategoryMemberships.Where(m => m.Year == year)
@@ -161,10 +191,7 @@ public sealed class ResultService(IDbContextFactory<BatonDbContext> dbFactory, C
     /// <summary>Checks that the year can leave Draft: its indicator systems, rules, settings and every unit's targets.</summary>
     internal static async Task<IReadOnlyList<string>> ValidateYearAsync(BatonDbContext db, int year, CancellationToken ct)
     {
-        var data = await LoadAsync(db, year, ct);
-        // The stored inputs are compressed on the other core while the engine works.
-        var inputsBlob = Task.Run(data.ToGzip, ct);
-        var (input, problems) = data.ToYearInput();
+        var (input, problems) = (await SnapshotLoader.LoadAsync(db, year, ct)).ToYearInput();
         return input is null ? problems : IndicatorValidation.Validate(input);
     }
 
@@ -174,8 +201,51 @@ public sealed class ResultService(IDbContextFactory<BatonDbContext> dbFactory, C
     /// </summary>
     internal static async Task<string?> CurrentInputsHashAsync(BatonDbContext db, int year, CancellationToken ct)
     {
-        var (input, _) = (await LoadAsync(db, year, ct)).ToYearInput();
+        var (input, _) = (await SnapshotLoader.LoadAsync(db, year, ct)).ToYearInput();
         return input is null ? null : EngineSnapshot.HashInputs(input);
+    }
+
+    /// <summary>
+    /// Every unit of <paramref name="year"/> that lacks a weighted component, with the components' codes and
+    /// names (DESIGN.md §5.2: listed before scoring, never a silent 0). Empty when the year is complete. Fails
+    /// when the year does not exist or its inputs cannot be built (the problems are then listed instead).
+    /// Unit-scoped users get their own unit only.
+    /// </summary>
+    public async Task<Outcome<IReadOnlyList<MissingComponentRow>>> MissingComponentsAsync(int year, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (!await db.Years.AnyAsync(y => y.Year == year, ct))
+        {
+            return Outcome.Fail<IReadOnlyList<MissingComponentRow>>($"{year} 年度不存在。");
+        }
+        var (input, problems) = (await SnapshotLoader.LoadAsync(db, year, ct)).ToYearInput();
+        if (input is null)
+        {
+            return Outcome.Fail<IReadOnlyList<MissingComponentRow>>(Problems("无法计分", problems));
+        }
+        var ids = await db.CategoryMemberships.Where(m => m.Year == year)
+            .Join(db.Units, m => m.UnitId, u => u.Id, (m, u) => new { u.Code, u.Id }).ToDictionaryAsync(u => u.Code, u => u.Id, StringComparer.Ordinal, ct);
+        return ScoringEngine.MissingComponents(input)
+            .GroupBy(m => (m.CategoryCode, m.UnitId))
+            .Where(g => user.MaySee(ids[g.Key.UnitId]))
+            .Select(g => new MissingComponentRow(ids[g.Key.UnitId], g.Key.UnitId, g.First().UnitName, g.Key.CategoryCode, g.First().CategoryName,
+                [.. g.Select(m => m.ComponentCode)], [.. g.Select(m => m.ComponentName)]))
+            .ToList();
+    }
+
+    /// <summary>
+    /// The refusal for missing components, in Chinese: every (unit, component) pair, grouped by category and
+    /// component so that a county reads one line per gap and a province stays readable.
+    /// </summary>
+    internal static string MissingMessage(int year, IReadOnlyList<MissingComponent> missing)
+    {
+        var units = missing.Select(m => m.UnitId).Distinct(StringComparer.Ordinal).Count();
+        var lines = missing.GroupBy(m => (m.CategoryCode, m.CategoryName, m.ComponentCode, m.ComponentName))
+            .Select(g => $"{g.Key.CategoryName}：缺“{g.Key.ComponentName}”（{g.Key.ComponentCode}）{g.Count()} 个单位——"
+                + string.Join("、", g.Select(m => $"{m.UnitName}（{m.UnitId}）")));
+        return $"{year} 年度有 {units} 个单位缺少考核构成得分，不能计分（没有来源的考核构成不能按 0 分计）：\n"
+            + string.Join("\n", lines)
+            + "\n请完成并校准相应的评议轮次，或由考核办手工录入并注明来源后再计分。";
     }
 
     internal static string Problems(string title, IReadOnlyList<string> problems) =>
@@ -255,7 +325,6 @@ public sealed class ResultService(IDbContextFactory<BatonDbContext> dbFactory, C
         return new Ranking(snapshot, categories);
     }
 
-    /// <summary>The unit's full explanation from the latest snapshot, rebuilt by re-running the engine on the stored inputs.</summary>
     /// <summary>Bootstrap replicates and seed of the rank uncertainty: fixed, so the office sees the same answer every time.</summary>
     public const int UncertaintyReplicates = 1000;
 
@@ -263,37 +332,41 @@ public sealed class ResultService(IDbContextFactory<BatonDbContext> dbFactory, C
 
     /// <summary>
     /// Rank uncertainty of the latest snapshot of <paramref name="year"/> (DESIGN.md §5.4): the raters of every
-    /// calibrated rating round are resampled, each round recalibrated, and the whole overall score — ranks,
-    /// grades, quotas — recomputed, <see cref="UncertaintyReplicates"/> times. Units whose grade the data
-    /// cannot settle are flagged. Unit-scoped users get their own unit's row only.
+    /// calibrated rating round are resampled, each round recalibrated (numeric rounds with the additive model,
+    /// grade rounds with the Rasch model), and the whole overall score — ranks, grades, quotas — recomputed,
+    /// <see cref="UncertaintyReplicates"/> times. Units whose grade the data cannot settle are flagged; the
+    /// report says which components were held at their published values and why. Unit-scoped users get their
+    /// own unit's row only.
     /// </summary>
-    public async Task<Outcome<IReadOnlyList<UncertaintyRow>>> UncertaintyAsync(int year, CancellationToken ct = default)
+    public async Task<Outcome<UncertaintyReport>> UncertaintyAsync(int year, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (await HiddenAsync(db, year, ct) is { } hidden)
         {
-            return Outcome.Fail<IReadOnlyList<UncertaintyRow>>(hidden);
+            return Outcome.Fail<UncertaintyReport>(hidden);
         }
         var snapshot = await db.ResultSnapshots.AsNoTracking().Where(s => s.Year == year).OrderByDescending(s => s.Id).FirstOrDefaultAsync(ct);
         if (snapshot is null)
         {
-            return Outcome.Fail<IReadOnlyList<UncertaintyRow>>($"{year} 年度尚未计分。");
+            return Outcome.Fail<UncertaintyReport>($"{year} 年度尚未计分。");
         }
         var (input, problems) = SnapshotInputs.FromGzip(snapshot.Inputs).ToYearInput();
         if (input is null)
         {
-            return Outcome.Fail<IReadOnlyList<UncertaintyRow>>(Problems("无法重建计分输入", problems));
+            return Outcome.Fail<UncertaintyReport>(Problems("无法重建计分输入", problems));
         }
         var codes = input.Categories.SelectMany(c => c.Components).Select(c => c.Code).Distinct().ToList();
-        var rounds = await Ratings.CalibrationService.ResampledComponentsAsync(db, year, codes, ct);
+        var rounds = await Ratings.RatingInputs.ResampledAsync(db, year, codes, ct);
         var ids = await db.SnapshotUnits.AsNoTracking().Where(u => u.SnapshotId == snapshot.Id).ToDictionaryAsync(u => u.UnitCode, u => u.UnitId, ct);
-        var summary = await Task.Run(() => RankBootstrap.Run(input, rounds, UncertaintyReplicates, UncertaintySeed), ct);
-        return summary.Where(u => user.MaySee(ids[u.UnitId]))
+        var result = await Task.Run(() => RankBootstrap.Run(input, rounds, UncertaintyReplicates, UncertaintySeed), ct);
+        var units = result.Units.Where(u => user.MaySee(ids[u.UnitId]))
             .Select(u => new UncertaintyRow(ids[u.UnitId], u.LowerRank, u.UpperRank, u.GradeProbabilities, u.BoundaryGrade,
                 u.ProbabilityOfBetterGrade, u.CannotBeToldApart))
             .ToList();
+        return new UncertaintyReport(units, result.Resampled, result.Held, result.Replicates);
     }
 
+    /// <summary>The unit's full explanation from the latest snapshot, rebuilt by re-running the engine on the stored inputs.</summary>
     public async Task<Outcome<TraceNode>> TraceAsync(int year, long unitId, CancellationToken ct = default)
     {
         if (!user.MaySee(unitId))
@@ -323,176 +396,6 @@ public sealed class ResultService(IDbContextFactory<BatonDbContext> dbFactory, C
         return ScoringEngine.Score(input).Explain(code);
     }
 
-    public async Task<IReadOnlyList<ComponentScoreRow>> ComponentScoresAsync(int year, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var own = user.UnitId ?? -1;
-        var all = user.SeesAllUnits;
-        return await db.ComponentScores.AsNoTracking().Where(c => c.Year == year && (all || c.UnitId == own))
-            .Join(db.Units, c => c.UnitId, u => u.Id, (c, u) => new { c, u })
-            .OrderBy(x => x.u.Code).ThenBy(x => x.c.Code)
-            .Select(x => new ComponentScoreRow(x.c.Id, x.c.UnitId, x.u.Code, x.u.Name, x.c.Code, x.c.Score, x.c.FullScore, x.c.EnteredBy, x.c.Note, x.c.Version))
-            .ToListAsync(ct);
-    }
-
-    /// <summary>Enters (or corrects) a hand-entered component score; the office only, marked as hand-entered in the results.</summary>
-    public async Task<Outcome> SetComponentScoreAsync(int year, long unitId, string code, decimal score, decimal fullScore, string? note, CancellationToken ct = default)
-    {
-        if (!MayCompute)
-        {
-            return Outcome.Fail(Outcome.Forbidden);
-        }
-        if (fullScore <= 0 || score < 0 || score > fullScore)
-        {
-            return Outcome.Fail("分数须在 0 到满分之间，满分须大于 0。");
-        }
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await YearGate.RefusalAsync(db, year, YearActivity.Adjust, ct) is { } state)
-        {
-            return Outcome.Fail(state);
-        }
-        var categoryId = await db.CategoryMemberships.Where(m => m.Year == year && m.UnitId == unitId).Select(m => (long?)m.CategoryId).SingleOrDefaultAsync(ct);
-        if (categoryId is null)
-        {
-            return Outcome.Fail("该单位在本年度没有考核类别。");
-        }
-        var category = await db.CategorySettings.AsNoTracking().SingleOrDefaultAsync(s => s.CategoryId == categoryId, ct) ?? RuleSpec.DefaultSettings(categoryId.Value);
-        var component = RuleSpec.Components(category).FirstOrDefault(c => c.Code == code && !c.FromIndicators);
-        if (component is null)
-        {
-            return Outcome.Fail($"该单位所在类别没有可手工录入的考核构成“{code}”。");
-        }
-        var row = await db.ComponentScores.SingleOrDefaultAsync(c => c.Year == year && c.UnitId == unitId && c.Code == code, ct);
-        if (row is null)
-        {
-            row = new ComponentScore { Year = year, UnitId = unitId, Code = code, EnteredBy = user.UserName };
-            db.ComponentScores.Add(row);
-        }
-        row.Score = score;
-        row.FullScore = fullScore;
-        row.Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
-        row.EnteredBy = user.UserName;
-        await db.ActAs(user).SaveChangesAsync(ct);
-        return Outcome.Success;
-    }
-
     private static readonly System.Linq.Expressions.Expression<Func<ResultSnapshot, SnapshotRow>> RowOf =
         s => new SnapshotRow(s.Id, s.Year, s.Hash, s.InputsHash, s.ResultHash, s.RuleVersion, s.CreatedAt, s.CreatedBy, s.Units);
-
-    /// <summary>
-    /// Every target and actual value of the year, by unit. This is the one large read (1.5 million rows for a
-    /// province), so it goes through a data reader straight into <see cref="ValueData"/> rather than through
-    /// EF's materializer and an intermediate list.
-    /// </summary>
-    private static async Task<Dictionary<long, List<ValueData>>> ValuesAsync(BatonDbContext db, int year, Dictionary<long, string> leafCodes, CancellationToken ct)
-    {
-        var byUnit = new Dictionary<long, List<ValueData>>();
-        var connection = db.Database.GetDbConnection();
-        var opened = connection.State != System.Data.ConnectionState.Open;
-        if (opened)
-        {
-            await db.Database.OpenConnectionAsync(ct);
-        }
-        try
-        {
-            await using var command = connection.CreateCommand();
-            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            command.CommandText = "SELECT \"UnitId\", \"IndicatorId\", \"Value\", \"ReportedActual\", \"AuthoritativeActual\", \"AuthoritativeSource\", "
-                + "\"Grade\", \"MonthlyPlan\", \"MonthlyActual\", \"Evidence\", \"ApprovedBy\" FROM \"Targets\" WHERE \"Year\" = @year";
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = "@year";
-            parameter.Value = year;
-            command.Parameters.Add(parameter);
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            var reported = RuleSpec.SourceName(DataSource.SelfReported);
-            var sources = Enum.GetValues<DataSource>().ToDictionary(s => s.ToString(), RuleSpec.SourceName, StringComparer.Ordinal);
-            while (await reader.ReadAsync(ct))
-            {
-                if (!leafCodes.TryGetValue(reader.GetInt64(1), out var leaf))
-                {
-                    continue;
-                }
-                decimal? Number(int i) => reader.IsDBNull(i) ? null : reader.GetDecimal(i);
-                string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
-                var authoritative = Number(4);
-                var self = Number(3);
-                var source = authoritative is not null ? sources[Text(5) ?? nameof(DataSource.LeadUnit)] : self is not null ? reported : null;
-                var unit = reader.GetInt64(0);
-                if (!byUnit.TryGetValue(unit, out var list))
-                {
-                    byUnit[unit] = list = [];
-                }
-                list.Add(new ValueData(leaf, Number(2), authoritative ?? self, Text(6), Text(7), Text(8), source, Text(9), Text(10)));
-            }
-        }
-        finally
-        {
-            if (opened)
-            {
-                await db.Database.CloseConnectionAsync();
-            }
-        }
-        return byUnit;
-    }
-
-    /// <summary>Loads everything the engine needs for the year, with projections (no tracking).</summary>
-    internal static async Task<SnapshotInputs> LoadAsync(BatonDbContext db, int year, CancellationToken ct)
-    {
-        var settings = await db.YearSettings.AsNoTracking().SingleOrDefaultAsync(s => s.Year == year, ct) ?? new YearSettings { Year = year };
-        var categories = await db.UnitCategories.AsNoTracking().Where(c => c.Year == year).OrderBy(c => c.Code).ToListAsync(ct);
-        var categorySettings = await db.CategorySettings.AsNoTracking().Where(s => categories.Select(c => c.Id).Contains(s.CategoryId)).ToDictionaryAsync(s => s.CategoryId, ct);
-        var unitCodes = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, u => (u.Code, u.Name), ct);
-        var nodes = await db.Indicators.AsNoTracking().Where(i => i.Year == year).ToListAsync(ct);
-        var codeOf = nodes.ToDictionary(n => n.Id, n => n.Code);
-        var members = await db.CategoryMemberships.AsNoTracking().Where(m => m.Year == year).Select(m => new { m.UnitId, m.CategoryId }).ToListAsync(ct);
-        var memberCategories = members.Select(m => m.CategoryId).ToHashSet();
-        var nodesByCategory = nodes.ToLookup(n => n.CategoryId);
-
-        var categoryData = new List<CategoryData>();
-        var categoryCodes = new Dictionary<long, string>();
-        foreach (var c in categories)
-        {
-            // A category with neither units nor indicators is not part of the year's appraisal.
-            if (!memberCategories.Contains(c.Id) && !nodesByCategory[c.Id].Any())
-            {
-                continue;
-            }
-            categoryCodes[c.Id] = c.Code;
-            var s = categorySettings.GetValueOrDefault(c.Id) ?? RuleSpec.DefaultSettings(c.Id);
-            categoryData.Add(new CategoryData(c.Code, c.Name, s.TotalPoints, s.BonusCap, s.DeductionCap, s.AwardBase, s.TieBreak,
-                RuleSpec.ToComponents(s), RuleSpec.ToGradePolicy(s),
-                [.. nodesByCategory[c.Id].Select(n => new NodeData(n.Code, n.Name, n.ParentId is { } p ? codeOf[p] : null, n.IsGroup, n.Points, n.Weight,
-                    n.Rule, n.RuleParameters, n.Measure, n.LeadUnitId is { } lead ? unitCodes[lead].Name : null, n.Order))]));
-        }
-
-        var valuesByUnit = await ValuesAsync(db, year, nodes.Where(n => !n.IsGroup).ToDictionary(n => n.Id, n => n.Code), ct);
-        var adjustments = (await db.AdjustmentEvents.AsNoTracking().Where(a => a.Year == year && a.ApprovedBy != null).ToListAsync(ct)).ToLookup(a => a.UnitId);
-        var components = (await db.ComponentScores.AsNoTracking().Where(c => c.Year == year).ToListAsync(ct)).ToLookup(c => c.UnitId);
-        // Calibrated ratings feed their components; a hand-entered value stands in only where no calibrated round rated the unit.
-        var rated = await Ratings.CalibrationService.ComponentValuesAsync(db, year, ct);
-
-        var units = new List<UnitData>(members.Count);
-        foreach (var m in members)
-        {
-            if (!categoryCodes.TryGetValue(m.CategoryId, out var category))
-            {
-                continue;
-            }
-            var (code, name) = unitCodes[m.UnitId];
-            units.Add(new UnitData(code, name, category,
-                valuesByUnit.GetValueOrDefault(m.UnitId) ?? [],
-                rated[m.UnitId]
-                    .Concat(components[m.UnitId].Where(c => !rated[m.UnitId].Any(r => r.Code == c.Code))
-                        .Select(c => new ComponentValue(c.Code, c.Score, c.FullScore) { HandEntered = true, EnteredBy = c.EnteredBy, Note = c.Note }))
-                    .ToList() is { Count: > 0 } cs ? cs : null,
-                adjustments[m.UnitId].Select(a => new Adjustment(a.Kind, a.Points, a.Reason)
-                {
-                    MaxGrade = a.MaxGrade,
-                    Evidence = a.EvidenceHash,
-                    EnteredBy = a.EnteredBy,
-                    ApprovedBy = a.ApprovedBy,
-                }).ToList() is { Count: > 0 } adj ? adj : null));
-        }
-        return new SnapshotInputs(year, settings.AwardBudget, settings.Decimals, settings.RuleVersion, categoryData, units);
-    }
 }

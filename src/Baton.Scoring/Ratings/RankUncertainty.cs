@@ -42,21 +42,6 @@ public static class RankUncertainty
     public const double Tail = 0.05;
 
     /// <summary>
-    /// Competition ranks (1, 2, 2, 4) by score, higher score first. A NaN score means "absent" and gets rank 0.
-    /// </summary>
-    public static int[] CompetitionRanks(IReadOnlyList<double> scores)
-    {
-        ArgumentNullException.ThrowIfNull(scores);
-        var order = Enumerable.Range(0, scores.Count).Where(i => !double.IsNaN(scores[i])).OrderByDescending(i => scores[i]).ToArray();
-        var ranks = new int[scores.Count];
-        for (var k = 0; k < order.Length; k++)
-        {
-            ranks[order[k]] = k > 0 && scores[order[k]] == scores[order[k - 1]] ? ranks[order[k - 1]] : k + 1;
-        }
-        return ranks;
-    }
-
-    /// <summary>
     /// Grade indices by score bands: grade g for a score at or above <paramref name="lowerBounds"/>[g] and
     /// below the bound of g−1; bounds in descending order, the last grade catches the rest. NaN gives −1 (absent).
     /// </summary>
@@ -113,7 +98,7 @@ public static class RankUncertainty
             {
                 throw new ArgumentException($"Replicate {k} does not have one score and one grade per unit.", nameof(scores));
             }
-            var replicateRanks = CompetitionRanks(scores[k]);
+            var replicateRanks = Results.CompetitionRanking.Of(scores[k]);
             for (var u = 0; u < units.Count; u++)
             {
                 if (replicateRanks[u] == 0)

@@ -111,7 +111,17 @@ public sealed class RaschCalibration
     /// Refuses non-integer or out-of-range categories, an unused category, too few ratings, a
     /// disconnected design without an anchoring rule, and non-convergence.
     /// </summary>
-    public static CalibrationOutcome<RaschCalibration> Fit(RatingSet ratings, CalibrationOptions? options = null, int? maximumCategory = null)
+    /// <param name="ratings">The round's ratings, category indices 0..m.</param>
+    /// <param name="options">Anchoring, tolerance and iteration limit.</param>
+    /// <param name="maximumCategory">m, or null for the highest category used.</param>
+    /// <param name="start">
+    /// A fit of closely related data (the full round, when <paramref name="ratings"/> is a bootstrap
+    /// replicate of it) to start from instead of zero: units and raters start at their measures there,
+    /// found by name (a replicate's rater <c>name#k</c> starts where <c>name</c> ended), and the thresholds
+    /// at its thresholds when m is the same. The answer is the same within the tolerance; it takes fewer
+    /// iterations.
+    /// </param>
+    public static CalibrationOutcome<RaschCalibration> Fit(RatingSet ratings, CalibrationOptions? options = null, int? maximumCategory = null, RaschCalibration? start = null)
     {
         ArgumentNullException.ThrowIfNull(ratings);
         options ??= CalibrationOptions.Default;
@@ -169,6 +179,10 @@ public sealed class RaschCalibration
         var b = new double[unitCount];
         var c = new double[raterCount];
         var f = new double[m];
+        if (start is not null)
+        {
+            WarmStart(start, ratings, m, b, c, f);
+        }
         var cumF = new double[m + 1];
         var p = new double[m + 1];
         var resid = new double[Math.Max(unitCount, raterCount)];
@@ -365,6 +379,39 @@ public sealed class RaschCalibration
         }
         var thresholdErrors = Enumerable.Range(1, m).Select(k => 1 / Math.Sqrt(thresholdInfo[k])).ToArray();
         return CalibrationOutcome<RaschCalibration>.Calibrated(new RaschCalibration(m, f, thresholdErrors, unitsOut, ratersOut, iterations, connectivity));
+    }
+
+    /// <summary>Starting values from <paramref name="start"/>, by name; anything it does not know starts at zero.</summary>
+    private static void WarmStart(RaschCalibration start, RatingSet ratings, int m, double[] b, double[] c, double[] f)
+    {
+        var units = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var unit in start.Units.Where(u => double.IsFinite(u.Measure)))
+        {
+            units[unit.Unit] = unit.Measure;
+        }
+        var raters = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var rater in start.Raters.Where(r => double.IsFinite(r.Severity)))
+        {
+            raters[rater.Rater] = rater.Severity;
+        }
+        for (var u = 0; u < b.Length; u++)
+        {
+            b[u] = units.GetValueOrDefault(ratings.Units[u]);
+        }
+        for (var r = 0; r < c.Length; r++)
+        {
+            // A replicate's "name#2" (or "name#2#") is a second draw of "name".
+            var name = ratings.Raters[r];
+            while (!raters.ContainsKey(name) && name.LastIndexOf('#') is > 0 and var cut)
+            {
+                name = name[..cut];
+            }
+            c[r] = raters.GetValueOrDefault(name);
+        }
+        if (start.MaximumCategory == m)
+        {
+            start.thresholds.CopyTo(f, 0);
+        }
     }
 
     private static CalibrationOutcome<RaschCalibration> Refuse(RefusalReason reason, string message, DesignConnectivity? connectivity = null) =>

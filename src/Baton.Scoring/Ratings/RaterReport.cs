@@ -31,7 +31,7 @@ public enum RaterReportScale
 /// <param name="Outfit">Unweighted mean square (Rasch, sensitive to single surprising ratings); equals <paramref name="Infit"/> for the additive model.</param>
 /// <param name="DisagreementRank">
 /// 1 for the rater whose scores disagree most with everyone else's (largest <paramref name="Infit"/>),
-/// 2 for the next, …; raters with an undefined misfit come last.
+/// 2 for the next, …, by competition ranking (equal misfits share a rank); raters with an undefined misfit come last.
 /// </param>
 public sealed record RaterReportEntry(string Rater, int Count, double Severity, double StandardError, double ResidualRms, double Infit, double Outfit, int DisagreementRank);
 
@@ -97,9 +97,13 @@ public sealed class RaterReport
             .ThenByDescending(i => double.IsNaN(entries[i].Outfit) ? double.NegativeInfinity : entries[i].Outfit)
             .ThenBy(i => i)
             .ToArray();
-        for (var rank = 0; rank < order.Length; rank++)
+        static double Key(double misfit) => double.IsNaN(misfit) ? double.NegativeInfinity : misfit;
+        var ranks = Results.CompetitionRanking.OfOrdered(order.Length, (a, b) =>
+            Results.CompetitionRanking.Same(Key(entries[order[a]].Infit), Key(entries[order[b]].Infit))
+            && Results.CompetitionRanking.Same(Key(entries[order[a]].Outfit), Key(entries[order[b]].Outfit)));
+        for (var k = 0; k < order.Length; k++)
         {
-            entries[order[rank]] = entries[order[rank]] with { DisagreementRank = rank + 1 };
+            entries[order[k]] = entries[order[k]] with { DisagreementRank = ranks[k] };
         }
         return entries;
     }

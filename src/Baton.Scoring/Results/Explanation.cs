@@ -67,11 +67,11 @@ internal static class Explanation
             .Append(" − 减分 ").Append(TraceFormat.Points(result.Deduction, decimals))
             .Append(" = ").Append(TraceFormat.Points(result.Overall, decimals)).Append(" 分");
 
-        lines.Add(new TraceNode("排名", string.Create(CultureInfo.InvariantCulture, $"在“{context.Spec.Name}”中排名第 {result.Rank} 名；{CategoryResult.Describe(context.Spec.TieBreak)}")));
-        lines.Add(new TraceNode("等次", result.GradeReason)
-        {
-            Flag = result.Vetoed ? "一票否决" : result.Capped ? "等次封顶" : null,
-        });
+        var vetoRank = result.Vetoed ? "（一票否决，排在未被一票否决的单位之后）" : string.Empty;
+        lines.Add(new TraceNode("排名", string.Create(CultureInfo.InvariantCulture, $"在“{context.Spec.Name}”中排名第 {result.Rank} 名{vetoRank}；{CategoryResult.Describe(context.Spec.TieBreak)}")));
+        // The veto or cap itself is flagged once, on the event that caused it (a leaf or an adjustment);
+        // the grade line only says what it did.
+        lines.Add(new TraceNode("等次", result.GradeReason));
         var band = context.Spec.Grades.Bands[context.GradeIndex(result.Grade)];
         lines.Add(new TraceNode("目标奖", "目标奖 = 基数 " + TraceFormat.Number(context.Spec.AwardBase) + " 元 × " + result.Grade + "系数 "
             + TraceFormat.Number(band.AwardCoefficient) + " × 预算调整比例 " + TraceFormat.Number(Rounding.Round(result.AwardScale, 6)) + " = " + TraceFormat.Points(result.Award, 2) + " 元"));
@@ -98,7 +98,7 @@ internal static class Explanation
                 Code = component.Code,
                 Points = component.Score,
                 MaxPoints = 100m,
-                Children = [Node(root, tree, scores, children, aligned, decimals)],
+                Children = [Node(root, tree, scores, children, aligned, decimals, result)],
             };
         }
         var value = result.Input.Components.IsDefault ? null : result.Input.Components.FirstOrDefault(v => string.Equals(v.Code, component.Code, StringComparison.Ordinal));
@@ -123,17 +123,17 @@ internal static class Explanation
         };
     }
 
-    private static ImmutableArray<TraceNode> Nodes(List<int> indices, CompiledTree tree, decimal[] scores, List<int>[] children, LeafValue?[] aligned, int decimals)
+    private static ImmutableArray<TraceNode> Nodes(List<int> indices, CompiledTree tree, decimal[] scores, List<int>[] children, LeafValue?[] aligned, int decimals, UnitResult result)
     {
         var builder = ImmutableArray.CreateBuilder<TraceNode>(indices.Count);
         foreach (var i in indices)
         {
-            builder.Add(Node(i, tree, scores, children, aligned, decimals));
+            builder.Add(Node(i, tree, scores, children, aligned, decimals, result));
         }
         return builder.MoveToImmutable();
     }
 
-    private static TraceNode Node(int i, CompiledTree tree, decimal[] scores, List<int>[] children, LeafValue?[] aligned, int decimals)
+    private static TraceNode Node(int i, CompiledTree tree, decimal[] scores, List<int>[] children, LeafValue?[] aligned, int decimals, UnitResult result)
     {
         var node = tree.Nodes[i];
         if (node is IndicatorLeaf leaf)
@@ -141,7 +141,15 @@ internal static class Explanation
             var value = aligned[tree.NodeLeaf[i]];
             var points = scores[i];
             var flags = leaf.Rule.Evaluate(leaf, value).Flags;
-            return new TraceNode(leaf.Name, leaf.Rule.Explain(leaf, value, points, decimals))
+            // A veto or cap leaf without an occurrence must not read "none happened" when another event
+            // vetoed or capped the unit: the trace would contradict itself.
+            var explained = leaf.Rule switch
+            {
+                VetoRule when (flags & LeafFlags.Veto) == 0 && result.Vetoed => "本指标无登记事项；本单位已因其他事项实行一票否决",
+                GradeCapRule when (flags & LeafFlags.GradeCap) == 0 && result.Capped => "本指标无登记事项；本单位已因其他事项限制等次",
+                _ => leaf.Rule.Explain(leaf, value, points, decimals),
+            };
+            return new TraceNode(leaf.Name, explained)
             {
                 Code = leaf.Id,
                 Points = points,
@@ -185,7 +193,7 @@ internal static class Explanation
             Code = node.Id,
             Points = scores[i],
             MaxPoints = tree.MaxPoints[i],
-            Children = Nodes(children[i], tree, scores, children, aligned, decimals),
+            Children = Nodes(children[i], tree, scores, children, aligned, decimals, result),
         };
     }
 

@@ -5,15 +5,24 @@ namespace Baton.Scoring.Results;
 
 /// <summary>
 /// A rating round (or survey) whose raters are resampled, and the component of the overall score it
-/// feeds: its ratings on a 0–100 scale and how the round is calibrated. Several rounds may feed one
-/// component; the component is then the mean, per unit, over the rounds that rated the unit.
+/// feeds: its ratings and how the round is calibrated. Several rounds may feed one component; the
+/// component is then the mean, per unit, over the rounds that rated the unit.
 /// </summary>
 /// <param name="ComponentCode">The <see cref="ComponentValue.Code"/> the calibrated unit scores feed.</param>
-/// <param name="Ratings">The round's ratings, scores on the component's 0–100 scale.</param>
+/// <param name="Ratings">The round's ratings: points on the component's 0–100 scale (numeric rounds), or category indices 0..m (grade rounds).</param>
 public sealed record ResampledComponent(string ComponentCode, RatingSet Ratings)
 {
-    /// <summary>Calibration options of the round (anchoring rule, anchor units); the additive model is used.</summary>
+    /// <summary>Calibration options of the round (anchoring rule, anchor units).</summary>
     public CalibrationOptions? Options { get; init; }
+
+    /// <summary>
+    /// For a grade round, m: the highest category index. The round is then calibrated with the Rasch model
+    /// and feeds its fair average × 100 ÷ m; null for a numeric round (additive model, calibrated points).
+    /// </summary>
+    public int? MaximumCategory { get; init; }
+
+    /// <summary>The round's name, for the report of what was resampled.</summary>
+    public string? RoundName { get; init; }
 }
 
 /// <summary>
@@ -34,6 +43,23 @@ public sealed record UnitUncertainty(
     string UnitId, string CategoryCode, int Rank, string Grade, int LowerRank, int UpperRank,
     ImmutableDictionary<string, double> GradeProbabilities, string? BoundaryGrade, double ProbabilityOfBetterGrade, bool CannotBeToldApart);
 
+/// <summary>A resampled round and how it fared.</summary>
+/// <param name="ComponentCode">The component it feeds.</param>
+/// <param name="RoundName">The round's name, when given.</param>
+/// <param name="Model">How each replicate was calibrated, in words (加性模型, Rasch 模型).</param>
+/// <param name="Fallbacks">Replicates in which the round could not be calibrated and kept its published scores.</param>
+public sealed record ResampledRound(string ComponentCode, string? RoundName, string Model, int Fallbacks);
+
+/// <summary>A weighted component the bootstrap held at its published value, and why (in Chinese, for the page).</summary>
+public sealed record HeldComponent(string Code, string Name, string Reason);
+
+/// <summary>The rank uncertainty of a year: every unit's interval, what was resampled, and what was held fixed.</summary>
+/// <param name="Units">Each unit's rank interval and grade probabilities, by category in rank order.</param>
+/// <param name="Resampled">The rounds whose raters were resampled.</param>
+/// <param name="Held">The weighted components held at their published values, with the reason.</param>
+/// <param name="Replicates">The number of bootstrap replicates.</param>
+public sealed record RankBootstrapResult(ImmutableArray<UnitUncertainty> Units, ImmutableArray<ResampledRound> Resampled, ImmutableArray<HeldComponent> Held, int Replicates);
+
 /// <summary>
 /// Rank uncertainty (DESIGN.md §5.4): resample the raters of every rating round, recalibrate each
 /// round, put the calibrated scores into the overall score, and recompute everything — vetoes, caps,
@@ -42,25 +68,40 @@ public sealed record UnitUncertainty(
 public static class RankBootstrap
 {
     /// <summary>
+    /// Tolerance of a replicate's Rasch fit, in logits: it stops when no measure moves by more than this.
+    /// One millionth of a logit moves a fair average by less than a millionth of a grade, far below the
+    /// two decimals of a component score, and warm-started from the full round's fit a replicate
+    /// converges in a few dozen iterations instead of hundreds.
+    /// </summary>
+    public const double RaschTolerance = 1e-6;
+
+    /// <summary>Iteration limit of a replicate's Rasch fit; a replicate that does not converge keeps the published scores.</summary>
+    public const int RaschMaxIterations = 500;
+
+    /// <summary>
     /// Runs <paramref name="replicates"/> bootstrap replicates seeded by <paramref name="seed"/>. The same
     /// input and seed always give the same answer, whatever the number of cores: replicate k draws from its
-    /// own seeded stream and is stored at index k. A unit that no drawn rater rated, or a round whose
-    /// replicate cannot be calibrated (it fell apart into groups), keeps the published component value in
-    /// that replicate. Ranks are the engine's own (with its tie-break rule); grades include quotas.
+    /// own seeded stream and is stored at index k. Numeric rounds are recalibrated with the additive model,
+    /// grade rounds with the Rasch model (<see cref="RaschTolerance"/>, warm-started from the full round's
+    /// fit). A unit that no drawn rater rated, or a round whose replicate cannot be calibrated (it fell apart
+    /// into groups, or did not converge), keeps the published component value in that replicate. Ranks are
+    /// the engine's own (with its tie-break rule); grades include quotas.
     /// </summary>
-    public static ImmutableArray<UnitUncertainty> Run(YearInput input, IReadOnlyList<ResampledComponent> components, int replicates, ulong seed)
+    public static RankBootstrapResult Run(YearInput input, IReadOnlyList<ResampledComponent> components, int replicates, ulong seed)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(components);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(replicates);
 
         var published = ScoringEngine.Score(input);
+        var starts = components.Select(c => c.MaximumCategory is { } m ? RaschCalibration.Fit(c.Ratings, c.Options, m).Value : null).ToArray();
+        var fallbacks = new int[components.Count];
         // Per replicate: each unit's rank and grade, by unit id.
         var ranks = new Dictionary<string, int>[replicates];
         var grades = new Dictionary<string, string>[replicates];
         Parallel.For(0, replicates, k =>
         {
-            var result = ScoringEngine.Score(Replicate(input, components, seed, k));
+            var result = ScoringEngine.Score(Replicate(input, components, starts, fallbacks, seed, k));
             var unitRanks = new Dictionary<string, int>(StringComparer.Ordinal);
             var unitGrades = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var category in result.Categories)
@@ -94,11 +135,33 @@ public static class RankBootstrap
                     x.BoundaryGrade is { } g ? bands[g] : null, x.ProbabilityOfBetterGrade, x.CannotBeToldApart));
             }
         }
-        return summary.ToImmutable();
+        var resampled = components.Select((c, i) => new ResampledRound(c.ComponentCode, c.RoundName, c.MaximumCategory is null ? "加性模型" : "Rasch 模型", fallbacks[i]));
+        return new RankBootstrapResult(summary.ToImmutable(), [.. resampled], Held(input, components), replicates);
+    }
+
+    /// <summary>The weighted components no resampled round feeds, in the order the categories list them, with the reason they stay fixed.</summary>
+    private static ImmutableArray<HeldComponent> Held(YearInput input, IReadOnlyList<ResampledComponent> components)
+    {
+        var fed = components.Select(c => c.ComponentCode).ToHashSet(StringComparer.Ordinal);
+        var held = new List<HeldComponent>();
+        foreach (var definition in input.Categories.SelectMany(c => c.Components).Where(d => d.Weight != 0))
+        {
+            if (fed.Contains(definition.Code) || held.Any(h => h.Code == definition.Code))
+            {
+                continue;
+            }
+            var values = input.Units.SelectMany(u => u.Components).Where(v => v.Code == definition.Code).ToList();
+            var reason = definition.Source == ComponentSource.Indicators ? "由指标实际完成值计算，不是抽样得来的数据，不重抽"
+                : values.Count > 0 && values.All(v => v.HandEntered) ? "手工录入，没有可重抽的评议人或调查样本，按录入值计"
+                : "来源不是可重抽的评议轮次，按公布值计";
+            held.Add(new HeldComponent(definition.Code, definition.Name, reason));
+        }
+        return [.. held];
     }
 
     /// <summary>The year's input with every resampled component replaced by replicate <paramref name="k"/>'s calibrated scores.</summary>
-    private static YearInput Replicate(YearInput input, IReadOnlyList<ResampledComponent> components, ulong seed, int k)
+    private static YearInput Replicate(
+        YearInput input, IReadOnlyList<ResampledComponent> components, RaschCalibration?[] starts, int[] fallbacks, ulong seed, int k)
     {
         // Per unit and component code: the sum and count of calibrated scores over the rounds feeding it.
         var values = new Dictionary<string, Dictionary<string, (double Sum, int Count)>>(StringComparer.Ordinal);
@@ -107,19 +170,20 @@ public static class RankBootstrap
             var component = components[c];
             // Each round has its own stream: adding a round does not change the others' draws.
             var replicate = RaterBootstrap.Replicate(component.Ratings, unchecked(seed + (ulong)c * 0x9E3779B97F4A7C15UL), k);
-            var fit = AdditiveCalibration.Fit(replicate, component.Options);
-            if (fit.Value is null)
+            var scores = Calibrate(component, replicate, starts[c]);
+            if (scores is null)
             {
+                Interlocked.Increment(ref fallbacks[c]);
                 continue;
             }
-            foreach (var unit in fit.Value.Units)
+            foreach (var (unit, score) in scores)
             {
-                if (!values.TryGetValue(unit.Unit, out var byCode))
+                if (!values.TryGetValue(unit, out var byCode))
                 {
-                    values[unit.Unit] = byCode = new Dictionary<string, (double, int)>(StringComparer.Ordinal);
+                    values[unit] = byCode = new Dictionary<string, (double, int)>(StringComparer.Ordinal);
                 }
                 var (sum, count) = byCode.GetValueOrDefault(component.ComponentCode);
-                byCode[component.ComponentCode] = (sum + Math.Clamp(unit.Calibrated, 0, 100), count + 1);
+                byCode[component.ComponentCode] = (sum + score, count + 1);
             }
         }
         var units = input.Units.Select(u =>
@@ -134,5 +198,20 @@ public static class RankBootstrap
             return u with { Components = [.. replaced] };
         });
         return input with { Units = [.. units] };
+    }
+
+    /// <summary>Each unit's calibrated 0–100 score in one replicate of a round, or null when the replicate cannot be calibrated.</summary>
+    private static IEnumerable<(string Unit, double Score)>? Calibrate(ResampledComponent component, RatingSet replicate, RaschCalibration? start)
+    {
+        if (component.MaximumCategory is { } m)
+        {
+            var options = (component.Options ?? CalibrationOptions.Default) with { Tolerance = RaschTolerance, MaxIterations = RaschMaxIterations };
+            return RaschCalibration.Fit(replicate, options, m, start).Value is { } rasch
+                ? rasch.Units.Where(u => double.IsFinite(u.FairAverage)).Select(u => (u.Unit, u.FairAverage * 100.0 / m))
+                : null;
+        }
+        return AdditiveCalibration.Fit(replicate, component.Options).Value is { } additive
+            ? additive.Units.Select(u => (u.Unit, Math.Clamp(u.Calibrated, 0, 100)))
+            : null;
     }
 }

@@ -107,6 +107,37 @@ public static class ScoringEngine
         return new YearResult(input, ImmutableCollectionsMarshal.AsImmutableArray(results), scale, total);
     }
 
+    /// <summary>
+    /// Every weighted provided component (weight ≠ 0) that a unit of <paramref name="input"/> has no value
+    /// for, by category code, unit code and the category's component order. The engine would score such a
+    /// component 0 (and mark it <see cref="ComponentResult.Missing"/>); a year with any is not ready to be
+    /// scored, so the caller lists these before scoring instead of publishing a silent 0.
+    /// Units of unknown categories are left to <see cref="Score"/>, which refuses them.
+    /// </summary>
+    public static ImmutableArray<MissingComponent> MissingComponents(YearInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var categories = (input.Categories.IsDefault ? [] : input.Categories).ToDictionary(c => c.Code, StringComparer.Ordinal);
+        var missing = ImmutableArray.CreateBuilder<MissingComponent>();
+        foreach (var unit in (input.Units.IsDefault ? [] : input.Units)
+            .OrderBy(u => u.CategoryCode, StringComparer.Ordinal).ThenBy(u => u.Id, StringComparer.Ordinal))
+        {
+            if (!categories.TryGetValue(unit.CategoryCode, out var category))
+            {
+                continue;
+            }
+            var provided = unit.Components.IsDefault ? [] : unit.Components;
+            foreach (var definition in category.Components.IsDefault ? [] : category.Components)
+            {
+                if (CategoryContext.IsRequired(definition) && CategoryContext.Find(provided, definition.Code) is null)
+                {
+                    missing.Add(new MissingComponent(unit.Id, unit.Name, category.Code, category.Name, definition.Code, definition.Name));
+                }
+            }
+        }
+        return missing.ToImmutable();
+    }
+
     private static UnitWork[] ScoreCategory(CategoryContext context, UnitInput[] units, int decimals)
     {
         var tree = context.Tree;
@@ -288,8 +319,9 @@ internal sealed class CategoryContext
             }
             else
             {
+                // Counts 0; a weighted one is reported by MissingComponents before anyone scores.
                 score = 0m;
-                missing = true;
+                missing = IsRequired(definition);
             }
             components[c] = new ComponentResult(definition.Code, definition.Name, definition.Weight, score, hand, missing);
             weighted += definition.Weight * score;
@@ -321,7 +353,10 @@ internal sealed class CategoryContext
         w.Overall = Rounding.Round(weighted + w.Bonus - w.Deduction, decimals);
     }
 
-    private static ComponentValue? Find(ImmutableArray<ComponentValue> values, string code)
+    /// <summary>A provided component that weighs in the overall score must have a value for every unit.</summary>
+    public static bool IsRequired(ComponentDefinition definition) => definition.Source == ComponentSource.Provided && definition.Weight != 0;
+
+    public static ComponentValue? Find(ImmutableArray<ComponentValue> values, string code)
     {
         foreach (var value in values)
         {

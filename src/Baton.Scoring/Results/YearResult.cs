@@ -116,7 +116,7 @@ public sealed record QuotaOutcome(string Grade, decimal MaxShare, QuotaRounding 
 /// <param name="Weight">Its weight, as a fraction.</param>
 /// <param name="Score">Normalised score on a 100-point scale (百分制), rounded.</param>
 /// <param name="HandEntered">True when the office entered the value by hand.</param>
-/// <param name="Missing">True when a provided component had no value (scored 0, 未报送).</param>
+/// <param name="Missing">True when a weighted provided component had no value (scored 0, 未报送); <see cref="ScoringEngine.MissingComponents"/> lists these before scoring.</param>
 public sealed record ComponentResult(string Code, string Name, decimal Weight, decimal Score, bool HandEntered, bool Missing);
 
 /// <summary>One unit's result. All scores are rounded with <see cref="Rounding"/> at the year's precision.</summary>

@@ -22,13 +22,15 @@ public sealed class ScoreCommandTests : IDisposable
         var categories = root.GetProperty("categories").EnumerateArray().ToList();
         Assert.Equal(6, categories.Count);
         var unit = categories[0].GetProperty("units")[0];
-        Assert.Equal(["code", "name", "overall", "rank", "grade", "components", "vetoed", "capped"], unit.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["code", "name", "overall", "rank", "grade", "components", "vetoed", "capped", "missing"], unit.EnumerateObject().Select(p => p.Name));
         Assert.Equal(1, unit.GetProperty("rank").GetInt32());
         Assert.Equal(JsonValueKind.Number, unit.GetProperty("overall").ValueKind);
         Assert.Equal(JsonValueKind.Number, unit.GetProperty("components").GetProperty("indicators").ValueKind);
         var units = categories.SelectMany(c => c.GetProperty("units").EnumerateArray()).ToList();
         Assert.Single(units, u => u.GetProperty("vetoed").GetBoolean());
         Assert.Single(units, u => u.GetProperty("capped").GetBoolean());
+        // The demo's 2025 is complete: every unit has every weighted component.
+        Assert.All(units, u => Assert.Equal(0, u.GetProperty("missing").GetArrayLength()));
 
         var again = await CliRunner.RunAsync("score", "--year", "2025", "--category", "TOWN-A", "--format", "json", "--db", DbFile);
         using var second = JsonDocument.Parse(again.StdOut);
@@ -38,6 +40,50 @@ public sealed class ScoreCommandTests : IDisposable
         var xlsx = Path.Combine(_folder, "ranking.xlsx");
         Assert.Equal(0, (await CliRunner.RunAsync("score", "--year", "2025", "--format", "xlsx", "--out", xlsx, "--db", DbFile)).ExitCode);
         Assert.True(new FileInfo(xlsx).Length > 1000);
+    }
+
+    [Fact]
+    public async Task A_year_with_missing_components_is_refused_listing_the_units_and_codes()
+    {
+        Assert.Equal(0, (await CliRunner.RunAsync("seed", "demo", "--db", DbFile)).ExitCode);
+        // Two departments lose their (hand-entered) satisfaction score, one town its calibrated teams' score.
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={DbFile}"))
+        {
+            await connection.OpenAsync();
+            await using var delete = connection.CreateCommand();
+            delete.CommandText = """
+                DELETE FROM "ComponentScores" WHERE "Year" = 2025 AND "Code" = 'satisfaction'
+                    AND "UnitId" IN (SELECT "Id" FROM "Units" WHERE "Code" IN ('D13', 'D16'));
+                DELETE FROM "CalibratedScores" WHERE "UnitId" = (SELECT "Id" FROM "Units" WHERE "Code" = 'T03')
+                    AND "RoundId" IN (SELECT "Id" FROM "RatingRounds" WHERE "Kind" = 'AssessmentTeam');
+                """;
+            Assert.Equal(3, await delete.ExecuteNonQueryAsync());
+        }
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+
+        var run = await CliRunner.RunAsync("score", "--year", "2025", "--format", "json", "--db", DbFile);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("3 个单位缺少考核构成得分", run.StdErr, StringComparison.Ordinal);
+        Assert.Contains("县教育局（D13）", run.StdErr, StringComparison.Ordinal);
+        Assert.Contains("缺“考核组实地考核”（teams）1 个单位——西坝镇（T03）", run.StdErr, StringComparison.Ordinal);
+        using var document = JsonDocument.Parse(run.StdOut);
+        var root = document.RootElement;
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("snapshot").ValueKind);
+        Assert.Contains("缺少考核构成得分", root.GetProperty("refused").GetString(), StringComparison.Ordinal);
+        var missing = root.GetProperty("categories").EnumerateArray()
+            .SelectMany(c => c.GetProperty("units").EnumerateArray().Select(u => (Category: c.GetProperty("code").GetString(), Unit: u.GetProperty("code").GetString(),
+                Codes: string.Join(",", u.GetProperty("missing").EnumerateArray().Select(x => x.GetString())))))
+            .ToList();
+        Assert.Equal([("DEPT-SOC", "D13", "satisfaction"), ("DEPT-SOC", "D16", "satisfaction"), ("TOWN-A", "T03", "teams")], missing);
+
+        // Only the category asked for; the Excel format just refuses.
+        var town = await CliRunner.RunAsync("score", "--year", "2025", "--category", "TOWN-A", "--format", "json", "--db", DbFile);
+        Assert.Equal(2, town.ExitCode);
+        using var townDocument = JsonDocument.Parse(town.StdOut);
+        Assert.Equal(["TOWN-A"], townDocument.RootElement.GetProperty("categories").EnumerateArray().Select(c => c.GetProperty("code").GetString()));
+        var xlsx = Path.Combine(_folder, "ranking.xlsx");
+        Assert.Equal(2, (await CliRunner.RunAsync("score", "--year", "2025", "--format", "xlsx", "--out", xlsx, "--db", DbFile)).ExitCode);
+        Assert.False(File.Exists(xlsx));
     }
 
     [Fact]

@@ -93,6 +93,9 @@ public abstract class RatingServiceTests(DatabaseProvider provider) : DatabaseTe
         await using var db = await Db.ContextAsync();
         var entry = await db.RatingEntries.SingleAsync();
         Assert.Equal(82, entry.Score, 9);
+        // What the form shows while the rater types is the stored score, by the same rule.
+        Assert.Equal(entry.Score, myForm.WeightedScore([80, 85])!.Value, 9);
+        Assert.Null(myForm.WeightedScore([80, null]));
     }
 
     [Fact]
@@ -349,6 +352,10 @@ public abstract class DemoRatingTests(DatabaseProvider provider) : DatabaseTest(
         var rounds = Db.Service<RatingRoundService>(Office);
         var all = await rounds.ListAsync(2025);
         Assert.Equal([RatingKind.DeputyRating, RatingKind.PeerRating, RatingKind.LeaderRating, RatingKind.AssessmentTeam], all.Select(r => r.Kind));
+        // A year an office would publish: every round closed, every rater submitted.
+        Assert.All(all, r => Assert.True(r.IsClosed && r.Submitted == r.Raters, r.Name));
+        Assert.Equal(47, all.Single(r => r.Kind == RatingKind.DeputyRating).Units);
+        Assert.Equal(47, all.Single(r => r.Kind == RatingKind.LeaderRating).Units);
 
         var calibration = Db.Service<CalibrationService>(Office);
         var teams = (await calibration.ReportAsync(all.Single(r => r.Kind == RatingKind.AssessmentTeam).Id))!;
@@ -367,8 +374,13 @@ public abstract class DemoRatingTests(DatabaseProvider provider) : DatabaseTest(
         }
         Assert.Equal(12, (await calibration.ScoresAsync(2025, RatingKind.AssessmentTeam)).Count);
         Assert.Equal(12, (await calibration.ScoresAsync(2025, RatingKind.PeerRating)).Count);
-        var deputies = (await rounds.GetAsync(all[0].Id))!;
-        Assert.Contains(deputies.NotSubmitted, r => r.UserName == "rater");
+        Assert.Equal(47, (await calibration.ScoresAsync(2025, RatingKind.DeputyRating)).Count);
+        Assert.Equal("Rasch 多面模型", (await calibration.ReportAsync(all[0].Id))!.Model);
+
+        // 2026 is in progress: the deputies' mid-year round is open and the account rater has yet to submit.
+        var current = Assert.Single(await rounds.ListAsync(2026));
+        Assert.False(current.IsClosed);
+        Assert.Contains((await rounds.GetAsync(current.Id))!.NotSubmitted, r => r.UserName == "rater");
     }
 
     [Fact]

@@ -38,59 +38,127 @@ public abstract class ResultServiceTests(DatabaseProvider provider) : DatabaseTe
         Assert.Single(all, u => u.Capped);
         Assert.Contains(all, u => u.Components.Any(c => c.HandEntered));
         Assert.All(ranking.Categories, c => Assert.Equal(1, c.Units[0].Rank));
+        Assert.All(all, u => Assert.Empty(u.Missing));
     }
 
     [Fact]
-    public async Task Calibrated_ratings_are_the_rating_component_and_the_trace_shows_them()
+    public async Task Calibrated_ratings_are_the_rating_components_and_the_trace_shows_them()
     {
         await SeedDemoAsync(Db);
         var town = await UnitIdAsync(Db, "T03");
-        double leaders, teams;
+        double deputies, leaders, teams;
         await using (var context = await Db.ContextAsync())
         {
             double Calibrated(RatingKind kind) => context.CalibratedScores
                 .Where(c => c.UnitId == town && context.RatingRounds.Any(r => r.Id == c.RoundId && r.Year == Year && r.Kind == kind))
                 .Select(c => c.Score100).ToList().Single();
+            deputies = Calibrated(RatingKind.DeputyRating);
             leaders = Calibrated(RatingKind.LeaderRating);
             teams = Calibrated(RatingKind.AssessmentTeam);
         }
 
         var ranking = await Db.Service<ResultService>(Office).RankingAsync(Year);
         var row = ranking!.Categories.SelectMany(c => c.Units).Single(u => u.UnitId == town);
+        // 领导和两代表一委员评价 is what its name says: the deputies' (Rasch) and the leaders' calibrated ratings.
         var rating = row.Components.Single(c => c.Code == "rating");
+        Assert.Equal("领导和两代表一委员评价", rating.Name);
         Assert.False(rating.HandEntered);
-        Assert.Equal(Scoring.Results.Rounding.Round((decimal)((leaders + teams) / 2), 2), rating.Score, 2);
+        Assert.Equal(Scoring.Results.Rounding.Round((decimal)((deputies + leaders) / 2), 2), rating.Score, 2);
+        var onSite = row.Components.Single(c => c.Code == "teams");
+        Assert.Equal("考核组实地考核", onSite.Name);
+        Assert.Equal(Scoring.Results.Rounding.Round((decimal)teams, 2), onSite.Score, 2);
         Assert.True(row.Components.Single(c => c.Code == "satisfaction").HandEntered);
+        Assert.Empty(row.Missing);
 
         var trace = await Db.Service<ResultService>(Office).TraceAsync(Year, town);
         Assert.True(trace.Ok, trace.Error);
         static IEnumerable<Scoring.Results.TraceNode> All(Scoring.Results.TraceNode n) => n.Children.SelectMany(All).Prepend(n);
-        Assert.Contains(All(trace.Value!), n => n.Label == "评议校准" && n.Children.Length == 2);
+        var calibrated = All(trace.Value!).Single(n => n.Label == "评议校准" && n.Formula.StartsWith("领导和两代表一委员评价", StringComparison.Ordinal));
+        Assert.Equal(["两代表一委员评议", "领导评价"], calibrated.Children.Select(c => c.Label));
+    }
+
+    [Fact]
+    public async Task A_year_with_a_component_no_source_feeds_is_refused_listing_every_unit_before_scoring()
+    {
+        await SeedDemoAsync(Db);
+        var teachers = await UnitIdAsync(Db, "D13");
+        var town = await UnitIdAsync(Db, "T03");
+        await using (var context = await Db.ContextAsync())
+        {
+            var year = await context.Years.SingleAsync(y => y.Year == Year);
+            year.State = YearState.Scoring;
+            context.ComponentScores.RemoveRange(context.ComponentScores.Where(c => c.Year == Year && c.UnitId == teachers));
+            context.CalibratedScores.RemoveRange(context.CalibratedScores.Where(c => c.UnitId == town
+                && context.RatingRounds.Any(r => r.Id == c.RoundId && r.Kind == RatingKind.AssessmentTeam)));
+            await context.SaveChangesAsync();
+        }
+        var results = Db.Service<ResultService>(Office);
+        var before = await results.LatestAsync(Year);
+
+        var refused = await results.ComputeAsync(Year);
+        Assert.False(refused.Ok);
+        Assert.Contains("2 个单位缺少考核构成得分", refused.Error, StringComparison.Ordinal);
+        Assert.Contains("社会事业部门：缺“群众满意度”（satisfaction）1 个单位——县教育局（D13）", refused.Error, StringComparison.Ordinal);
+        Assert.Contains("镇一类（重点镇）：缺“考核组实地考核”（teams）1 个单位——西坝镇（T03）", refused.Error, StringComparison.Ordinal);
+        Assert.Equal(before!.Id, (await results.LatestAsync(Year))!.Id);
+
+        var missing = await results.MissingComponentsAsync(Year);
+        Assert.True(missing.Ok, missing.Error);
+        Assert.Equal([("DEPT-SOC", "D13", "satisfaction"), ("TOWN-A", "T03", "teams")],
+            missing.Value!.Select(m => (m.CategoryCode, m.UnitCode, string.Join(",", m.Codes))));
+        Assert.Equal(["群众满意度"], missing.Value![0].Names);
+        // A unit's own users see their own gap only.
+        Assert.Equal(["T03"], (await Db.Service<ResultService>(Reporter(town)).MissingComponentsAsync(Year)).Value!.Select(m => m.UnitCode));
+
+        // The office enters the missing value by hand (marked as such) and recalibration restores the town: now it computes.
+        Assert.True((await Db.Service<ComponentScoreService>(Office).SetAsync(Year, teachers, "satisfaction", 88m, 100m, "补录：电话调查结果")).Ok);
+        var teamsRound = (await Db.Service<RatingRoundService>(Office).ListAsync(Year)).Single(r => r.Kind == RatingKind.AssessmentTeam);
+        Assert.True((await Db.Service<CalibrationService>(Office).CalibrateAsync(teamsRound.Id)).Ok);
+        Assert.Empty((await results.MissingComponentsAsync(Year)).Value!);
+        var computed = await results.ComputeAsync(Year);
+        Assert.True(computed.Ok, computed.Error);
+        var row = (await results.RankingAsync(Year))!.Categories.SelectMany(c => c.Units).Single(u => u.UnitId == teachers);
+        Assert.True(row.Components.Single(c => c.Code == "satisfaction").HandEntered);
+        Assert.False((await results.MissingComponentsAsync(1999)).Ok);
     }
 
     [Fact]
     public async Task Rank_uncertainty_is_reproducible_and_unit_users_see_only_their_own()
     {
         await SeedDemoAsync(Db);
-        var office = await Db.Service<ResultService>(Office).UncertaintyAsync(Year);
-        Assert.True(office.Ok, office.Error);
+        var report = await Db.Service<ResultService>(Office).UncertaintyAsync(Year);
+        Assert.True(report.Ok, report.Error);
+        var office = report.Value!.Units;
         var ranking = await Db.Service<ResultService>(Office).RankingAsync(Year);
-        Assert.Equal(ranking!.Categories.Sum(c => c.Units.Count), office.Value!.Count);
-        Assert.All(office.Value, u =>
+        Assert.Equal(ranking!.Categories.Sum(c => c.Units.Count), office.Count);
+        Assert.All(office, u =>
         {
             Assert.Equal(1.0, u.GradeProbabilities.Values.Sum(), 9);
             Assert.InRange(u.LowerRank, 1, u.UpperRank);
         });
         // Resampling the raters moves some towns (the assessment teams' round is resampled).
-        Assert.Contains(office.Value, u => u.LowerRank != u.UpperRank);
+        Assert.Contains(office, u => u.LowerRank != u.UpperRank);
+        // The graded deputies' round is resampled too (Rasch): the departments it and the leaders alone
+        // rate are not certain of their places either.
+        var units = ranking.Categories.SelectMany(c => c.Units.Select(u => (Category: c.Code, u.UnitId))).ToDictionary(x => x.UnitId, x => x.Category);
+        foreach (var category in new[] { "DEPT-SOC", "DEPT-PARTY", "DEPT-ECON", "TOWN-A", "TOWN-B" })
+        {
+            Assert.Contains(office, u => units[u.UnitId] == category && u.LowerRank != u.UpperRank);
+        }
+        // Every calibrated round is resampled; what stays fixed is said, with the reason.
+        Assert.Equal(["rating", "peers", "rating", "teams"], report.Value.Resampled.Select(r => r.ComponentCode));
+        Assert.Equal("Rasch 模型", report.Value.Resampled[0].Model);
+        Assert.Equal(["indicators", "satisfaction"], report.Value.Held.Select(h => h.Code));
+        Assert.Contains("手工录入", report.Value.Held[1].Reason, StringComparison.Ordinal);
+        Assert.Contains("2025年度两代表一委员评议（Rasch 模型）", report.Value.Description, StringComparison.Ordinal);
 
         var again = await Db.Service<ResultService>(Office).UncertaintyAsync(Year);
-        Assert.Equal(office.Value.Select(u => (u.UnitId, u.LowerRank, u.UpperRank, u.ProbabilityOfBetterGrade)),
-                     again.Value!.Select(u => (u.UnitId, u.LowerRank, u.UpperRank, u.ProbabilityOfBetterGrade)));
+        Assert.Equal(office.Select(u => (u.UnitId, u.LowerRank, u.UpperRank, u.ProbabilityOfBetterGrade)),
+                     again.Value!.Units.Select(u => (u.UnitId, u.LowerRank, u.UpperRank, u.ProbabilityOfBetterGrade)));
 
         var own = await UnitIdAsync(Db, "T01");
         var reporter = await Db.Service<ResultService>(Reporter(own)).UncertaintyAsync(Year);
-        Assert.Equal([own], reporter.Value!.Select(u => u.UnitId));
+        Assert.Equal([own], reporter.Value!.Units.Select(u => u.UnitId));
         Assert.False((await Db.Service<ResultService>(Office).UncertaintyAsync(2030)).Ok);
     }
 
@@ -236,13 +304,14 @@ public abstract class ResultServiceTests(DatabaseProvider provider) : DatabaseTe
     {
         await SeedDemoAsync(Db);
         var own = await UnitIdAsync(Db, "T01");
-        var reporter = Db.Service<ResultService>(Reporter(own));
-        Assert.Equal(Outcome.Forbidden, (await reporter.ComputeAsync(Year)).Error);
-        Assert.Equal(Outcome.Forbidden, (await reporter.SetComponentScoreAsync(DemoCounty.CurrentYear, own, "satisfaction", 90, 100, null)).Error);
-        var office = Db.Service<ResultService>(Office);
-        Assert.True((await office.SetComponentScoreAsync(DemoCounty.CurrentYear, own, "satisfaction", 90, 100, "电话调查前手工录入")).Ok);
-        Assert.False((await office.SetComponentScoreAsync(DemoCounty.CurrentYear, own, "indicators", 90, 100, null)).Ok);
-        Assert.False((await office.SetComponentScoreAsync(DemoCounty.CurrentYear, own, "satisfaction", 120, 100, null)).Ok);
+        Assert.Equal(Outcome.Forbidden, (await Db.Service<ResultService>(Reporter(own)).ComputeAsync(Year)).Error);
+        var reporter = Db.Service<ComponentScoreService>(Reporter(own));
+        Assert.Equal(Outcome.Forbidden, (await reporter.SetAsync(DemoCounty.CurrentYear, own, "satisfaction", 90, 100, null)).Error);
+        var office = Db.Service<ComponentScoreService>(Office);
+        Assert.True((await office.SetAsync(DemoCounty.CurrentYear, own, "satisfaction", 90, 100, "电话调查前手工录入")).Ok);
+        Assert.False((await office.SetAsync(DemoCounty.CurrentYear, own, "indicators", 90, 100, null)).Ok);
+        Assert.False((await office.SetAsync(DemoCounty.CurrentYear, own, "satisfaction", 120, 100, null)).Ok);
+        Assert.Equal([("T01", "satisfaction", 90m)], (await reporter.ListAsync(DemoCounty.CurrentYear)).Select(c => (c.UnitCode, c.Code, c.Score)));
     }
 }
 

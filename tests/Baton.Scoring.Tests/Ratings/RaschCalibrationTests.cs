@@ -62,6 +62,33 @@ public class RaschCalibrationTests
     }
 
     [Fact]
+    public void A_warm_start_from_the_full_fit_reaches_the_same_measures_in_fewer_iterations()
+    {
+        var random = new Random(17);
+        var ratings = new List<(int, int, double)>();
+        for (var r = 0; r < 16; r++)
+        {
+            for (var u = 0; u < 47; u++)
+            {
+                ratings.Add((r, u, Draw(random, u / 12.0 - 2 + (r % 3 - 1) * 0.5, [-1.5, 0, 1.5])));
+            }
+        }
+        var full = RaschCalibration.Fit(Simulation.ToSet(ratings)).GetValueOrThrow();
+        // A bootstrap replicate of the raters, as the rank uncertainty draws it.
+        var replicate = RaterBootstrap.Replicate(Simulation.ToSet(ratings), seed: 2025, replicate: 3);
+        var options = new CalibrationOptions { Tolerance = 1e-6 };
+        var cold = RaschCalibration.Fit(replicate, options).GetValueOrThrow();
+        var warm = RaschCalibration.Fit(replicate, options, start: full).GetValueOrThrow();
+
+        Assert.True(warm.Iterations < cold.Iterations, $"warm {warm.Iterations}, cold {cold.Iterations}");
+        for (var u = 0; u < cold.Units.Count; u++)
+        {
+            Assert.Equal(cold.Units[u].Unit, warm.Units[u].Unit);
+            Assert.Equal(cold.Units[u].FairAverage, warm.Units[u].FairAverage, 1e-4);
+        }
+    }
+
+    [Fact]
     public void Fair_average_is_the_expected_grade_from_a_rater_of_average_severity()
     {
         var random = new Random(5);

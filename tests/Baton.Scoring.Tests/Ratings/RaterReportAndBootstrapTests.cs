@@ -1,4 +1,5 @@
 using Baton.Scoring.Ratings;
+using Baton.Scoring.Results;
 
 namespace Baton.Scoring.Tests.Ratings;
 
@@ -101,6 +102,6 @@ public class RaterReportAndBootstrapTests
     [Fact]
     public void Competition_ranks_share_a_rank_on_ties_and_skip_the_next()
     {
-        Assert.Equal([1, 2, 2, 4, 0], RankUncertainty.CompetitionRanks([90, 80, 80, 70, double.NaN]));
+        Assert.Equal([1, 2, 2, 4, 0], CompetitionRanking.Of([90, 80, 80, 70, double.NaN]));
     }
 }

@@ -72,7 +72,7 @@ public class QuotaTests
         var a = result.Unit("A");
         Assert.Equal("较差", a.Grade);
         Assert.True(a.Vetoed);
-        Assert.Equal(1, a.Rank);
+        Assert.Equal(10, a.Rank);   // after every unit that is not vetoed
         Assert.Equal(["B", "C", "D"], Excellent(result));   // the place passes to the next eligible unit
     }
 

@@ -1,0 +1,68 @@
+using Baton.Core.Indicators;
+using Baton.Core.Results;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Baton.Core.Targets;
+
+/// <summary>
+/// The targets feature's loader for the snapshot (DESIGN.md §3, the snapshot seam): every target and actual
+/// value of the year, by unit, with the source, evidence and approver the trace shows.
+/// </summary>
+internal static class TargetInputs
+{
+    /// <summary>
+    /// This is the one large read (1.5 million rows for a province), so it goes through a data reader straight
+    /// into <see cref="ValueData"/> rather than through EF's materializer and an intermediate list.
+    /// </summary>
+    public static async Task<Dictionary<long, List<ValueData>>> LoadAsync(BatonDbContext db, int year, IReadOnlyDictionary<long, string> leafCodes, CancellationToken ct)
+    {
+        var byUnit = new Dictionary<long, List<ValueData>>();
+        var connection = db.Database.GetDbConnection();
+        var opened = connection.State != System.Data.ConnectionState.Open;
+        if (opened)
+        {
+            await db.Database.OpenConnectionAsync(ct);
+        }
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            command.CommandText = "SELECT \"UnitId\", \"IndicatorId\", \"Value\", \"ReportedActual\", \"AuthoritativeActual\", \"AuthoritativeSource\", "
+                + "\"Grade\", \"MonthlyPlan\", \"MonthlyActual\", \"Evidence\", \"ApprovedBy\" FROM \"Targets\" WHERE \"Year\" = @year";
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "@year";
+            parameter.Value = year;
+            command.Parameters.Add(parameter);
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            var reported = RuleSpec.SourceName(DataSource.SelfReported);
+            var sources = Enum.GetValues<DataSource>().ToDictionary(s => s.ToString(), RuleSpec.SourceName, StringComparer.Ordinal);
+            while (await reader.ReadAsync(ct))
+            {
+                if (!leafCodes.TryGetValue(reader.GetInt64(1), out var leaf))
+                {
+                    continue;
+                }
+                decimal? Number(int i) => reader.IsDBNull(i) ? null : reader.GetDecimal(i);
+                string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
+                var authoritative = Number(4);
+                var self = Number(3);
+                var source = authoritative is not null ? sources[Text(5) ?? nameof(DataSource.LeadUnit)] : self is not null ? reported : null;
+                var unit = reader.GetInt64(0);
+                if (!byUnit.TryGetValue(unit, out var list))
+                {
+                    byUnit[unit] = list = [];
+                }
+                list.Add(new ValueData(leaf, Number(2), authoritative ?? self, Text(6), Text(7), Text(8), source, Text(9), Text(10)));
+            }
+        }
+        finally
+        {
+            if (opened)
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+        }
+        return byUnit;
+    }
+}
