@@ -26,6 +26,7 @@ public static class BatonServices
         services.AddSingleton(database);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<SecurityPolicy>();
+        services.AddSingleton<SignInDecoy>();
         services.AddScoped<UnitService>();
         services.AddScoped<YearService>();
         services.AddScoped<AuditService>();

@@ -121,7 +121,8 @@ app.UseRateLimiter();
 app.UseMiddleware<ForcedPasswordChange>();
 app.UseAuthorization();
 app.UseAntiforgery();
-app.MapStaticAssets().AllowAnonymous();
+// The change-password page needs its CSS and scripts; static files hold no data and are open to anyone anyway.
+app.MapStaticAssets().AllowAnonymous().WithMetadata(new PermittedBeforePasswordChangeAttribute());
 app.MapAccountEndpoints();
 app.MapUnitEndpoints();
 app.MapRatingEndpoints();

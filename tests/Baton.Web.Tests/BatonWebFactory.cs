@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Baton.Core.Accounts;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,11 +27,18 @@ public sealed partial class BatonWebFactory : WebApplicationFactory<Program>
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero));
 
+    /// <summary>Identity's own password hasher, counting how often a password is checked.</summary>
+    public CountingPasswordHasher Hasher { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("Database:Path", _path);
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            services.AddSingleton<IPasswordHasher<BatonUser>>(Hasher);
+        });
     }
 
     /// <summary>Starts the app and applies the test's rate limit through the security administrator's own service.</summary>
@@ -81,6 +89,10 @@ public sealed partial class BatonWebFactory : WebApplicationFactory<Program>
         }));
     }
 
+    /// <summary>The query of a redirect's target (the app redirects to relative addresses).</summary>
+    public static Dictionary<string, Microsoft.Extensions.Primitives.StringValues> LocationQuery(HttpResponseMessage response) =>
+        Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(new Uri(new Uri("http://localhost"), response.Headers.Location!).Query);
+
     public static async Task<string> AntiforgeryTokenAsync(HttpClient client, string page) =>
         AntiforgeryToken(await client.GetStringAsync(page));
 
@@ -103,5 +115,24 @@ public sealed partial class BatonWebFactory : WebApplicationFactory<Program>
         {
             File.Delete(_path + suffix);
         }
+    }
+}
+
+/// <summary>Identity's password hasher, unchanged, with a count of password checks (no timing needed to compare two sign-ins).</summary>
+public sealed class CountingPasswordHasher : IPasswordHasher<BatonUser>
+{
+    private readonly PasswordHasher<BatonUser> _inner = new();
+    private int _verifications;
+
+    public int Verifications => Volatile.Read(ref _verifications);
+
+    public void Reset() => Interlocked.Exchange(ref _verifications, 0);
+
+    public string HashPassword(BatonUser user, string password) => _inner.HashPassword(user, password);
+
+    public PasswordVerificationResult VerifyHashedPassword(BatonUser user, string hashedPassword, string providedPassword)
+    {
+        Interlocked.Increment(ref _verifications);
+        return _inner.VerifyHashedPassword(user, hashedPassword, providedPassword);
     }
 }
