@@ -110,12 +110,14 @@ LocaleProvider.SetLocale("zh-CN");
 
 await StartupAsync(app);
 
+// As deployed: a Chinese error page, the exception only in the log. Development shows the exception page.
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/error", createScopeForErrors: true);
 }
 app.UseRequestLocalization(new RequestLocalizationOptions { DefaultRequestCulture = new RequestCulture(zh), SupportedCultures = [zh], SupportedUICultures = [zh] });
-app.UseStatusCodePagesWithReExecute("/not-found");
+app.UseStatusCodePagesWithReExecute("/not-found", "?status={0}");
+app.UseMiddleware<ErrorPagesAsGet>();
 app.UseAuthentication();
 app.UseRateLimiter();
 app.UseMiddleware<ForcedPasswordChange>();
