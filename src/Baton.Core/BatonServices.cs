@@ -31,6 +31,7 @@ public static class BatonServices
         services.AddScoped<YearService>();
         services.AddScoped<AuditService>();
         services.AddScoped<AccountService>();
+        services.AddScoped<DisplayNames>();
         services.AddScoped<TodoService>();
         services.AddScoped<RatingRoundService>();
         services.AddScoped<RatingFormService>();

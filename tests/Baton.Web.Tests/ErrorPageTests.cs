@@ -54,12 +54,7 @@ public sealed class ErrorPageTests(BatonWebFactory app) : IClassFixture<BatonWeb
     [Fact]
     public void The_quick_start_runs_the_production_environment()
     {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(folder.FullName, "Baton.slnx")))
-        {
-            folder = folder.Parent ?? throw new InvalidOperationException("The test runs outside the repository.");
-        }
-        using var settings = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder.FullName, "src", "Baton.Web", "Properties", "launchSettings.json")));
+        using var settings = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryFolder.Root, "src", "Baton.Web", "Properties", "launchSettings.json")));
         foreach (var profile in settings.RootElement.GetProperty("profiles").EnumerateObject())
         {
             var environment = profile.Value.TryGetProperty("environmentVariables", out var variables)
