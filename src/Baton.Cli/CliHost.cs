@@ -17,14 +17,30 @@ internal static class CliHost
     public static readonly Option<string?> DbOption = new("--db")
     {
         Description = "SQLite 数据库文件路径（覆盖 Database:Path）",
+        HelpName = "文件",
         Recursive = true,
     };
 
     public static readonly Option<string?> ProviderOption = new("--provider")
     {
         Description = "数据库类型：Sqlite 或 Postgres（覆盖 Database:Provider）",
+        HelpName = "Sqlite|Postgres",
         Recursive = true,
     };
+
+    /// <summary>The <c>baton</c> command with every verb, its shared options and its Chinese help.</summary>
+    public static RootCommand Root()
+    {
+        var root = new RootCommand("baton — 目标责任考核管理系统的命令行工具");
+        root.Options.Add(DbOption);
+        root.Options.Add(ProviderOption);
+        foreach (var command in Commands())
+        {
+            root.Subcommands.Add(command);
+        }
+        ChineseHelp.Install(root);
+        return root;
+    }
 
     /// <summary>Every verb, one line per feature.</summary>
     public static IEnumerable<Command> Commands()

@@ -292,7 +292,8 @@ public sealed class BatonDbContext(DbContextOptions<BatonDbContext> options, Tim
         }
     }
 
-    private static bool IsAudited(Type type) =>
+    /// <summary>Whether changes to rows of <paramref name="type"/> enter the audit trail: every entity but the trail itself and sign-in tokens.</summary>
+    public static bool IsAudited(Type type) =>
         type != typeof(AuditEntry) && type != typeof(AuditHead) && type != typeof(IdentityUserToken<string>);
 
     // Secrets never enter the audit trail; the fact that they changed is visible from the entry itself.

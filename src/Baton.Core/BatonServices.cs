@@ -26,10 +26,12 @@ public static class BatonServices
         services.AddSingleton(database);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<SecurityPolicy>();
+        services.AddSingleton<SignInDecoy>();
         services.AddScoped<UnitService>();
         services.AddScoped<YearService>();
         services.AddScoped<AuditService>();
         services.AddScoped<AccountService>();
+        services.AddScoped<DisplayNames>();
         services.AddScoped<TodoService>();
         services.AddScoped<RatingRoundService>();
         services.AddScoped<RatingFormService>();

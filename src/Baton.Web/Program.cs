@@ -6,8 +6,11 @@ using Baton.Core.Accounts;
 using Baton.Core.Demo;
 using Baton.Web.Components;
 using Baton.Web.Features.Accounts;
-using Baton.Web.Features.Ratings;
+using Baton.Web.Features.Adjustments;
 using Baton.Web.Features.Indicators;
+using Baton.Web.Features.Ratings;
+using Baton.Web.Features.ResultPages;
+using Baton.Web.Features.Targets;
 using Baton.Web.Features.Units;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -107,22 +110,28 @@ LocaleProvider.SetLocale("zh-CN");
 
 await StartupAsync(app);
 
+// As deployed: a Chinese error page, the exception only in the log. Development shows the exception page.
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/error", createScopeForErrors: true);
 }
 app.UseRequestLocalization(new RequestLocalizationOptions { DefaultRequestCulture = new RequestCulture(zh), SupportedCultures = [zh], SupportedUICultures = [zh] });
-app.UseStatusCodePagesWithReExecute("/not-found");
+app.UseStatusCodePagesWithReExecute("/not-found", "?status={0}");
+app.UseMiddleware<ErrorPagesAsGet>();
 app.UseAuthentication();
 app.UseRateLimiter();
 app.UseMiddleware<ForcedPasswordChange>();
 app.UseAuthorization();
 app.UseAntiforgery();
-app.MapStaticAssets().AllowAnonymous();
+// The change-password page needs its CSS and scripts; static files hold no data and are open to anyone anyway.
+app.MapStaticAssets().AllowAnonymous().WithMetadata(new PermittedBeforePasswordChangeAttribute());
 app.MapAccountEndpoints();
 app.MapUnitEndpoints();
 app.MapRatingEndpoints();
 app.MapIndicatorEndpoints();
+app.MapTargetEndpoints();
+app.MapEvidenceEndpoints();
+app.MapResultEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.Run();
 

@@ -7,13 +7,17 @@ internal static class CliRunner
 {
     public sealed record Run(int ExitCode, string StdOut, string StdErr);
 
-    public static async Task<Run> RunAsync(params string[] args)
+    public static Task<Run> RunAsync(params string[] args) => RunWithInputAsync(null, args);
+
+    /// <summary>Runs with <paramref name="input"/> as standard input (redirected, as from a pipe), or none.</summary>
+    public static async Task<Run> RunWithInputAsync(string? input, params string[] args)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "baton.dll");
         var info = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            RedirectStandardInput = input is not null,
             StandardOutputEncoding = System.Text.Encoding.UTF8,
             StandardErrorEncoding = System.Text.Encoding.UTF8,
         };
@@ -23,6 +27,11 @@ internal static class CliRunner
             info.ArgumentList.Add(a);
         }
         using var process = Process.Start(info)!;
+        if (input is not null)
+        {
+            await process.StandardInput.WriteAsync(input);
+            process.StandardInput.Close();
+        }
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();

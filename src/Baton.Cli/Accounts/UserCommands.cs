@@ -7,17 +7,25 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Baton.Cli.Accounts;
 
+/// <summary>
+/// <c>baton users create|reset-password</c>. The password is never an option (the command line is
+/// visible to <c>ps</c> and kept in shell history): it is read by <see cref="PasswordInput"/>.
+/// </summary>
 internal static class UserCommands
 {
     public static Command Create()
     {
-        var name = new Option<string>("--name") { Description = "用户名", Required = true };
-        var password = new Option<string>("--password") { Description = "初始密码（首次登录须修改）", Required = true };
-        var display = new Option<string?>("--display") { Description = "姓名（默认同用户名）" };
-        var role = new Option<string>("--role") { Description = "角色：" + string.Join("、", Roles.All), Required = true };
-        var unit = new Option<string?>("--unit") { Description = "所属单位代码（单位填报员、单位负责人、牵头考核部门必填）" };
+        var name = new Option<string>("--name") { Description = "用户名", HelpName = "用户名", Required = true };
+        var display = new Option<string?>("--display") { Description = "姓名（默认同用户名）", HelpName = "姓名" };
+        var role = new Option<string>("--role")
+        {
+            Description = "角色：" + string.Join("、", Roles.All.Select(r => $"{r}（{Roles.DisplayName(r)}）")),
+            HelpName = "角色",
+            Required = true,
+        };
+        var unit = new Option<string?>("--unit") { Description = "所属单位代码（单位填报员、单位负责人、牵头考核部门必填）", HelpName = "单位代码" };
 
-        var create = new Command("create", "新建账号") { name, password, display, role, unit };
+        var create = new Command("create", "新建账号。初始密码从标准输入读一行，或在终端上输入两次（不回显）；首次登录须修改") { name, display, role, unit };
         create.SetAction(async (parse, ct) =>
         {
             await using var services = await CliHost.OpenAsync(parse, ct);
@@ -34,14 +42,17 @@ internal static class UserCommands
                 }
             }
             var roleName = Roles.All.FirstOrDefault(r => r.Equals(parse.GetValue(role), StringComparison.OrdinalIgnoreCase)) ?? parse.GetValue(role)!;
+            if (PasswordInput.Read("请输入初始密码：", Console.Error) is not { } password)
+            {
+                return 2;
+            }
             var outcome = await scope.ServiceProvider.GetRequiredService<AccountService>().CreateAsync(
-                new AccountInput(parse.GetValue(name)!, parse.GetValue(display) ?? parse.GetValue(name)!, roleName, unitId, parse.GetValue(password)!), ct);
+                new AccountInput(parse.GetValue(name)!, parse.GetValue(display) ?? parse.GetValue(name)!, roleName, unitId, password), ct);
             return Report(outcome, $"已新建账号 {parse.GetValue(name)}，首次登录须修改密码。");
         });
 
-        var resetName = new Option<string>("--name") { Description = "用户名", Required = true };
-        var resetPassword = new Option<string>("--password") { Description = "新的临时密码（下次登录须修改）", Required = true };
-        var reset = new Command("reset-password", "重置密码并解除锁定") { resetName, resetPassword };
+        var resetName = new Option<string>("--name") { Description = "用户名", HelpName = "用户名", Required = true };
+        var reset = new Command("reset-password", "重置密码并解除锁定。新的临时密码从标准输入读一行，或在终端上输入两次（不回显）；下次登录须修改") { resetName };
         reset.SetAction(async (parse, ct) =>
         {
             await using var services = await CliHost.OpenAsync(parse, ct);
@@ -52,7 +63,11 @@ internal static class UserCommands
                 await Console.Error.WriteLineAsync($"没有用户名为「{parse.GetValue(resetName)}」的账号。");
                 return 2;
             }
-            var outcome = await scope.ServiceProvider.GetRequiredService<AccountService>().ResetPasswordAsync(user.Id, parse.GetValue(resetPassword)!, ct);
+            if (PasswordInput.Read("请输入新的临时密码：", Console.Error) is not { } password)
+            {
+                return 2;
+            }
+            var outcome = await scope.ServiceProvider.GetRequiredService<AccountService>().ResetPasswordAsync(user.Id, password, ct);
             return Report(outcome, $"已重置 {user.UserName} 的密码，下次登录须修改。");
         });
 

@@ -2,14 +2,23 @@ using System.Globalization;
 
 namespace Baton.Web.Components;
 
-/// <summary>Times are stored in UTC and shown in China Standard Time (UTC+8, no daylight saving).</summary>
+/// <summary>
+/// The one rule for times shown to people: stored in UTC, shown in China Standard Time (UTC+8, no
+/// daylight saving) as <c>yyyy-MM-dd HH:mm</c>. Pages never convert or format a time themselves
+/// (the server's own zone is UTC); a test looks for any that do.
+/// </summary>
 public static class BeijingTime
 {
+    public const string Pattern = "yyyy-MM-dd HH:mm";
+
     private static readonly TimeSpan s_offset = TimeSpan.FromHours(8);
 
-    public static string Format(DateTime utc, string format = "yyyy-MM-dd HH:mm") =>
-        DateTime.SpecifyKind(utc, DateTimeKind.Utc).Add(s_offset).ToString(format, CultureInfo.InvariantCulture);
+    public static string Format(DateTime utc) =>
+        DateTime.SpecifyKind(utc, DateTimeKind.Utc).Add(s_offset).ToString(Pattern, CultureInfo.InvariantCulture);
 
-    public static string Format(DateTimeOffset at, string format = "yyyy-MM-dd HH:mm") =>
-        at.ToOffset(s_offset).ToString(format, CultureInfo.InvariantCulture);
+    public static string Format(DateTimeOffset at) =>
+        at.ToOffset(s_offset).ToString(Pattern, CultureInfo.InvariantCulture);
+
+    /// <summary>Nothing for a time that has not happened (not submitted, not approved).</summary>
+    public static string Format(DateTime? utc) => utc is { } at ? Format(at) : "";
 }

@@ -46,7 +46,8 @@ public sealed class SignInTests : IAsyncLifetime
         {
             response = await BatonWebFactory.PostLoginAsync(client, "office", "wrong-password");
         }
-        Assert.Contains("error=locked", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        // A wrong password never says more than "wrong"; the lockout shows once the right password is given.
+        Assert.Contains("error=invalid", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
         var right = await BatonWebFactory.PostLoginAsync(client, "office", "Baton#2025");
         Assert.Contains("error=locked", right.Headers.Location!.OriginalString, StringComparison.Ordinal);
         Assert.Equal(6, await AuditCountAsync("login.failed", "office"));
@@ -74,6 +75,111 @@ public sealed class SignInTests : IAsyncLifetime
         var wrong = await BatonWebFactory.PostLoginAsync(client, "leader", "Baton#2024");
         Assert.Contains("error=invalid", unknown.Headers.Location!.OriginalString, StringComparison.Ordinal);
         Assert.Contains("error=invalid", wrong.Headers.Location!.OriginalString, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unknown_name_costs_the_same_password_hashing_as_a_known_one()
+    {
+        var client = _app.Anonymous();
+        // The first attempts prepare what is prepared once (the decoy hash, Identity's caches).
+        await BatonWebFactory.PostLoginAsync(client, "nobody-at-all", "Baton#2024");
+        await BatonWebFactory.PostLoginAsync(client, "leader", "Baton#2024");
+
+        _app.Hasher.Reset();
+        await BatonWebFactory.PostLoginAsync(client, "nobody", "Baton#2024");
+        var unknown = _app.Hasher.Verifications;
+        _app.Hasher.Reset();
+        await BatonWebFactory.PostLoginAsync(client, "leader", "Baton#2024");
+        var known = _app.Hasher.Verifications;
+
+        Assert.Equal(1, unknown);
+        Assert.Equal(known, unknown);
+    }
+
+    [Fact]
+    public async Task A_wrong_password_answers_alike_for_unknown_disabled_and_locked_accounts()
+    {
+        await using (var scope = _app.Services.CreateAsyncScope())
+        {
+            var admin = ActivatorUtilities.CreateInstance<AccountService>(scope.ServiceProvider, new CurrentUser("admin", [Roles.Admin], null));
+            var overseer = (await admin.ListAsync()).Single(a => a.UserName == "overseer");
+            Assert.True((await admin.SetDisabledAsync(overseer.Id, true)).Ok);
+        }
+        var client = _app.Anonymous();
+        for (var i = 0; i < 5; i++)
+        {
+            await BatonWebFactory.PostLoginAsync(client, "operator", "wrong-password");
+            await BatonWebFactory.PostLoginAsync(client, "nobody", "wrong-password");
+        }
+
+        static string Error(HttpResponseMessage response) => BatonWebFactory.LocationQuery(response)["error"].ToString();
+        Assert.Equal("invalid", Error(await BatonWebFactory.PostLoginAsync(client, "nobody", "wrong-password")));
+        Assert.Equal("invalid", Error(await BatonWebFactory.PostLoginAsync(client, "leader", "wrong-password")));
+        Assert.Equal("invalid", Error(await BatonWebFactory.PostLoginAsync(client, "overseer", "wrong-password")));
+        Assert.Equal("invalid", Error(await BatonWebFactory.PostLoginAsync(client, "operator", "wrong-password")));
+
+        // Only the right password learns why the account cannot sign in.
+        Assert.Equal("disabled", Error(await BatonWebFactory.PostLoginAsync(client, "overseer", "Baton#2025")));
+        Assert.Equal("locked", Error(await BatonWebFactory.PostLoginAsync(client, "operator", "Baton#2025")));
+    }
+
+    [Fact]
+    public async Task Signing_out_needs_the_antiforgery_token()
+    {
+        var client = await _app.SignedInAsync("office");
+        var forged = await client.PostAsync("/account/logout", new FormUrlEncodedContent(new Dictionary<string, string>()));
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.Equal(0, await AuditCountAsync("logout", "office"));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/units")).StatusCode);
+
+        var token = await BatonWebFactory.AntiforgeryTokenAsync(client, "/units");
+        var signedOut = await client.PostAsync("/account/logout", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+        Assert.Equal("/login", signedOut.Headers.Location!.OriginalString);
+        Assert.Equal(1, await AuditCountAsync("logout", "office"));
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/units")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("/units?year=2025", "/units?year=2025")]
+    [InlineData("/units\t", "/")]
+    [InlineData("/\t/evil.example", "/")]
+    [InlineData("/units\r\nSet-Cookie: x=1", "/")]
+    [InlineData("//evil.example", "/")]
+    [InlineData("/\\evil.example", "/")]
+    [InlineData("https://evil.example/", "/")]
+    [InlineData("javascript:alert(1)", "/")]
+    public async Task Sign_in_returns_only_to_a_local_address(string returnUrl, string expected)
+    {
+        var client = _app.Anonymous();
+        var login = await client.GetAsync("/login?returnUrl=" + Uri.EscapeDataString(returnUrl));
+        Assert.Equal(HttpStatusCode.OK, login.StatusCode);
+        var response = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["userName"] = "office",
+            ["password"] = "Baton#2025",
+            ["returnUrl"] = returnUrl,
+            ["__RequestVerificationToken"] = BatonWebFactory.AntiforgeryToken(await login.Content.ReadAsStringAsync()),
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(expected, response.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task A_refused_sign_in_keeps_only_a_local_return_address()
+    {
+        var client = _app.Anonymous();
+        var token = await BatonWebFactory.AntiforgeryTokenAsync(client, "/login");
+        var response = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["userName"] = "office",
+            ["password"] = "wrong-password",
+            ["returnUrl"] = "/\t/evil.example",
+            ["__RequestVerificationToken"] = token,
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var query = BatonWebFactory.LocationQuery(response);
+        Assert.Equal("invalid", query["error"].ToString());
+        Assert.False(query.ContainsKey("returnUrl"));
     }
 
     [Fact]
@@ -113,6 +219,42 @@ public sealed class SignInTests : IAsyncLifetime
         }));
         Assert.Equal("/?password-changed=1", changed.Headers.Location!.OriginalString);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
+    }
+    [Fact]
+    public async Task Before_the_forced_change_only_the_change_page_sign_out_and_its_static_files_answer()
+    {
+        await using (var scope = _app.Services.CreateAsyncScope())
+        {
+            var accounts = ActivatorUtilities.CreateInstance<AccountService>(scope.ServiceProvider, new CurrentUser("admin", [Roles.Admin], null));
+            Assert.True((await accounts.CreateAsync(new AccountInput("zhaoliu", "赵六", Roles.Office, null, "Chushi#2026"))).Ok);
+        }
+        var (client, login) = await _app.SignInAsync("zhaoliu", "Chushi#2026");
+        Assert.Equal("/account/change-password", login.Headers.Location!.OriginalString);
+
+        foreach (var path in new[]
+        {
+            "/api/units/export.xlsx?year=2025", "/api/units/template.xlsx", "/api/results/ranking.xlsx?year=2025", "/api/targets/export.xlsx?year=2025",
+            "/api/indicators/export.xlsx?year=2025", "/api/units", "/api/units/1", "/units", "/audit", "/units.json", "/no-such-page.css",
+        })
+        {
+            var response = await client.GetAsync(path);
+            Assert.True(response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location!.OriginalString == "/account/change-password",
+                $"{path} answered {(int)response.StatusCode} {response.Headers.Location} before the password was changed");
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/account/change-password")).StatusCode);
+        var page = await client.GetStringAsync("/account/change-password");
+        foreach (var asset in new[] { "app.css", "_content/AntDesign/css/ant-design-blazor.css", "_content/AntDesign/js/ant-design-blazor.js", "_framework/blazor.web.js" })
+        {
+            Assert.Contains(asset, page, StringComparison.Ordinal);
+            var response = await client.GetAsync("/" + asset);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"/{asset} answered {(int)response.StatusCode}");
+        }
+
+        var token = BatonWebFactory.AntiforgeryToken(page);
+        var signedOut = await client.PostAsync("/account/logout", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+        Assert.Equal("/login", signedOut.Headers.Location!.OriginalString);
+        Assert.Equal(1, await AuditCountAsync("logout", "zhaoliu"));
     }
 }
 

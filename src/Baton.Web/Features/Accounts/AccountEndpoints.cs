@@ -1,5 +1,7 @@
 using System.Security.Claims;
 using Baton.Core.Accounts;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 
@@ -12,77 +14,66 @@ public static class AccountEndpoints
 
     public static void MapAccountEndpoints(this IEndpointRouteBuilder app)
     {
+        // Form-bound parameters make the framework check the antiforgery token of the first and the last.
         app.MapPost("/account/login", SignInAsync).AllowAnonymous().RequireRateLimiting(SignInRateLimit);
-        app.MapPost("/account/logout", SignOutAsync);
-        app.MapPost("/account/change-password", ChangePasswordAsync);
+        app.MapPost("/account/logout", SignOutAsync).WithMetadata(new PermittedBeforePasswordChangeAttribute());
+        app.MapPost(ForcedPasswordChange.ChangePasswordPath, ChangePasswordAsync).WithMetadata(new PermittedBeforePasswordChangeAttribute());
     }
 
-    private static async Task<IResult> SignInAsync(
+    private static async Task<RedirectHttpResult> SignInAsync(
         [FromForm] string? userName, [FromForm] string? password, [FromForm] string? returnUrl, HttpContext http,
-        SignInManager<BatonUser> signIn, SecurityPolicy policy, SessionActivity activity, AccountService accounts)
+        SignInManager<BatonUser> signIn, SessionActivity activity, AccountService accounts)
     {
         userName = userName?.Trim() ?? "";
         var address = http.Connection.RemoteIpAddress?.ToString();
         accounts.ActAsSigningIn(userName);
-        var user = userName.Length == 0 ? null : await signIn.UserManager.FindByNameAsync(userName);
-
-        async Task<IResult> Refuse(string error, string reason)
+        var check = await accounts.CheckSignInAsync(userName, password ?? "", http.RequestAborted);
+        if (check.Account is not { } user)
         {
-            await accounts.RecordSignInAsync("login.failed", userName, user?.Id, reason, address, http.RequestAborted);
-            return Results.Redirect($"/login?error={error}&user={Uri.EscapeDataString(userName)}{ReturnPart(returnUrl)}");
-        }
-
-        if (user is null)
-        {
-            return await Refuse("invalid", "unknown user");
-        }
-        if (user.IsDisabled)
-        {
-            return await Refuse("disabled", "disabled");
-        }
-        policy.Apply(signIn.UserManager.Options);
-        var result = await signIn.CheckPasswordSignInAsync(user, password ?? "", lockoutOnFailure: true);
-        if (result.IsLockedOut)
-        {
-            return await Refuse("locked", "locked out");
-        }
-        if (!result.Succeeded)
-        {
-            return await Refuse("invalid", "wrong password");
+            await accounts.RecordSignInAsync("login.failed", userName, null, check.Reason, address, http.RequestAborted);
+            var error = check.Verdict switch { SignInVerdict.Disabled => "disabled", SignInVerdict.LockedOut => "locked", _ => "invalid" };
+            var back = IsLocal(returnUrl) ? "&returnUrl=" + Uri.EscapeDataString(returnUrl!) : "";
+            return TypedResults.Redirect($"/login?error={error}&user={Uri.EscapeDataString(userName)}{back}");
         }
 
         var session = Guid.NewGuid().ToString("N");
         await signIn.SignInWithClaimsAsync(user, isPersistent: false, SessionClaims(user, session));
         activity.Touch(session);
-        await accounts.RecordSignInAsync("login.success", userName, user.Id, "ok", address, http.RequestAborted);
-        return Results.LocalRedirect(user.MustChangePassword ? "/account/change-password" : LocalOrHome(returnUrl));
+        await accounts.RecordSignInAsync("login.success", userName, user.Id, check.Reason, address, http.RequestAborted);
+        return TypedResults.LocalRedirect(user.MustChangePassword ? ForcedPasswordChange.ChangePasswordPath : IsLocal(returnUrl) ? returnUrl! : "/");
     }
 
-    private static async Task<IResult> SignOutAsync(HttpContext http, SignInManager<BatonUser> signIn, SessionActivity activity, AccountService accounts)
+    // Nothing is bound from the form here, so the token is checked by hand: a forged post must not sign anyone out.
+    private static async Task<Results<RedirectHttpResult, BadRequest>> SignOutAsync(
+        HttpContext http, IAntiforgery antiforgery, SignInManager<BatonUser> signIn, SessionActivity activity, AccountService accounts)
     {
+        if (!await antiforgery.IsRequestValidAsync(http))
+        {
+            return TypedResults.BadRequest();
+        }
         activity.End(SessionActivity.SessionOf(http.User));
         var userName = http.User.Identity?.Name ?? "";
         accounts.ActAsSigningIn(userName);
         await accounts.RecordSignInAsync("logout", userName, signIn.UserManager.GetUserId(http.User), null, http.Connection.RemoteIpAddress?.ToString(), http.RequestAborted);
         await signIn.SignOutAsync();
-        return Results.LocalRedirect("/login");
+        return TypedResults.LocalRedirect("/login");
     }
 
-    private static async Task<IResult> ChangePasswordAsync(
+    private static async Task<RedirectHttpResult> ChangePasswordAsync(
         [FromForm] string? currentPassword, [FromForm] string? newPassword, [FromForm] string? confirmPassword,
         HttpContext http, AccountService accounts, SignInManager<BatonUser> signIn, SessionActivity activity)
     {
         var outcome = await accounts.ChangeOwnPasswordAsync(currentPassword ?? "", newPassword ?? "", confirmPassword ?? "");
         if (!outcome.Ok)
         {
-            return Results.LocalRedirect($"/account/change-password?error={Uri.EscapeDataString(outcome.Error!)}");
+            return TypedResults.LocalRedirect($"{ForcedPasswordChange.ChangePasswordPath}?error={Uri.EscapeDataString(outcome.Error!)}");
         }
         // Sign in again without the forced-change claim, keeping the session.
         var user = await signIn.UserManager.GetUserAsync(http.User);
         var session = SessionActivity.SessionOf(http.User) ?? Guid.NewGuid().ToString("N");
         await signIn.SignInWithClaimsAsync(user!, isPersistent: false, SessionClaims(user!, session));
         activity.Touch(session);
-        return Results.LocalRedirect("/?password-changed=1");
+        return TypedResults.LocalRedirect("/?password-changed=1");
     }
 
     /// <summary>Claims added to Identity's own (name, roles, security stamp) for one sign-in session.</summary>
@@ -100,10 +91,12 @@ public static class AccountEndpoints
         return claims;
     }
 
-    private static string LocalOrHome(string? returnUrl) =>
-        !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal)
-            && !returnUrl.StartsWith("/\\", StringComparison.Ordinal) ? returnUrl : "/";
-
-    private static string ReturnPart(string? returnUrl) =>
-        string.IsNullOrEmpty(returnUrl) ? "" : "&returnUrl=" + Uri.EscapeDataString(LocalOrHome(returnUrl));
+    /// <summary>
+    /// A path on this site: one slash, not two or a backslash (another host), and no control character
+    /// (a tab or line break would make the redirect fail or split the header).
+    /// </summary>
+    internal static bool IsLocal(string? url) =>
+        url is { Length: > 0 } && url[0] == '/'
+        && (url.Length == 1 || url[1] is not ('/' or '\\'))
+        && !url.Any(char.IsControl);
 }

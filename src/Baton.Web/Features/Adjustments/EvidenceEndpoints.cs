@@ -1,0 +1,20 @@
+using Baton.Core.Adjustments;
+using Baton.Web.Features.Accounts;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Baton.Web.Features.Adjustments;
+
+/// <summary>Evidence files (佐证材料) by content hash, for those who may read adjustments.</summary>
+public static class EvidenceEndpoints
+{
+    public static void MapEvidenceEndpoints(this IEndpointRouteBuilder app)
+    {
+        var evidence = app.MapGroup("/api/evidence").RequireAuthorization(Policies.AdjustmentsRead);
+        evidence.MapGet("/{hash}", DownloadAsync);
+    }
+
+    private static async Task<Results<FileStreamHttpResult, NotFound>> DownloadAsync(string hash, string? name, AdjustmentService service, CancellationToken ct) =>
+        await service.OpenEvidenceAsync(hash, ct) is { } stream
+            ? TypedResults.File(stream, "application/octet-stream", string.IsNullOrWhiteSpace(name) ? hash : Path.GetFileName(name))
+            : TypedResults.NotFound();
+}
