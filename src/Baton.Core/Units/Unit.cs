@@ -27,6 +27,14 @@ public sealed class Unit : Versioned
     public bool IsRetired => RetiredAt is not null;
 
     public static string KindName(UnitKind kind) => kind == UnitKind.Town ? "镇" : "部门";
+
+    /// <summary>
+    /// The one form of a unit code, applied wherever a code enters (imports, the units page, the CLI) before it is
+    /// compared or stored: full-width characters as half-width, upper case, every space removed. So <c>Ｘ０６</c> is
+    /// <c>X06</c> and <c>t 01</c> is <c>T01</c>.
+    /// </summary>
+    public static string NormaliseCode(string? code) =>
+        code is null ? "" : string.Concat(ImportText.ToHalfWidth(code).Where(c => !char.IsWhiteSpace(c))).ToUpperInvariant();
 }
 
 /// <summary>The unit's principal leader (一把手). Results follow the person, so past leaders are kept.</summary>

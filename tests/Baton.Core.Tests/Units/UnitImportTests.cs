@@ -153,17 +153,3 @@ public abstract class UnitImportTests(DatabaseProvider provider) : DatabaseTest(
 public sealed class SqliteUnitImportTests() : UnitImportTests(DatabaseProvider.Sqlite);
 
 public sealed class PostgresUnitImportTests() : UnitImportTests(DatabaseProvider.Postgres);
-
-public class ExcelSheetTests
-{
-    [Fact]
-    public void Formula_like_text_is_written_as_text()
-    {
-        using var stream = UnitImportTests.Sheet(["单位名称"], ["=HYPERLINK(\"http://x\")"]);
-        using var zip = new ZipArchive(stream);
-        using var reader = new StreamReader(zip.GetEntry("xl/worksheets/sheet1.xml")!.Open());
-        var xml = reader.ReadToEnd();
-        Assert.DoesNotContain("<f>", xml, StringComparison.Ordinal);
-        Assert.DoesNotContain("<x:f>", xml, StringComparison.Ordinal);
-    }
-}
