@@ -62,7 +62,7 @@ public sealed partial class UnitService
             var text = search.Trim();
             people = people.Where(p => p.Name.Contains(text));
         }
-        var rows = await people.OrderBy(p => p.Name).ThenBy(p => p.Id).Take(100).Select(p => new { p.Id, p.Name, p.Note, p.Version }).ToListAsync(ct);
+        var rows = await people.OrderBy(p => p.Name).ThenBy(p => p.Id).Take(500).Select(p => new { p.Id, p.Name, p.Note, p.Version }).ToListAsync(ct);
         var ids = rows.Select(r => r.Id).ToList();
         var current = (await db.UnitLeaders.AsNoTracking().Where(l => l.Until == null && ids.Contains(l.PersonId))
                 .Join(db.Units, l => l.UnitId, u => u.Id, (l, u) => new { l.PersonId, Unit = u.Name, l.Post }).ToListAsync(ct))
