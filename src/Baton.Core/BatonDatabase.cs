@@ -24,6 +24,12 @@ public sealed record BatonDatabase(DatabaseProvider Provider, string ConnectionS
     public const string SqliteMigrationsAssembly = "Baton.Migrations.Sqlite";
     public const string PostgresMigrationsAssembly = "Baton.Migrations.Postgres";
 
+    /// <summary>
+    /// How long a SQLite writer waits for another one (an import, a backup) to finish before it gives up: SQLite has
+    /// one writer at a time, and a sign-in during an import must wait for it, not fail with "database is locked".
+    /// </summary>
+    public static readonly TimeSpan BusyTimeout = TimeSpan.FromSeconds(30);
+
     public static string DefaultSqlitePath =>
         Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local", "share", "baton", "baton.db");
 
@@ -50,7 +56,9 @@ public sealed record BatonDatabase(DatabaseProvider Provider, string ConnectionS
     public static BatonDatabase Sqlite(string path)
     {
         var full = Path.GetFullPath(path.StartsWith('~') ? Environment.GetFolderPath(Environment.SpecialFolder.UserProfile) + path[1..] : path);
-        return new BatonDatabase(DatabaseProvider.Sqlite, new SqliteConnectionStringBuilder { DataSource = full, Pooling = true }.ToString());
+        // Default Timeout bounds how long a command keeps retrying while another connection writes; see BusyTimeout.
+        return new BatonDatabase(DatabaseProvider.Sqlite,
+            new SqliteConnectionStringBuilder { DataSource = full, Pooling = true, DefaultTimeout = (int)BusyTimeout.TotalSeconds }.ToString());
     }
 
     /// <summary>Configures EF Core for this database, with the migrations assembly of its provider.</summary>
@@ -113,7 +121,8 @@ public sealed record BatonDatabase(DatabaseProvider Provider, string ConnectionS
         private static void Apply(DbConnection connection)
         {
             using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=10000;";
+            command.CommandText = "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout="
+                + ((int)BusyTimeout.TotalMilliseconds).ToString(System.Globalization.CultureInfo.InvariantCulture) + ";";
             command.ExecuteNonQuery();
         }
     }

@@ -29,6 +29,8 @@ public sealed class BatonDbContext(DbContextOptions<BatonDbContext> options, Tim
 
     public DbSet<UnitLeader> UnitLeaders => Set<UnitLeader>();
 
+    public DbSet<Person> People => Set<Person>();
+
     public DbSet<UnitCategory> UnitCategories => Set<UnitCategory>();
 
     public DbSet<CategoryMembership> CategoryMemberships => Set<CategoryMembership>();
@@ -143,8 +145,9 @@ public sealed class BatonDbContext(DbContextOptions<BatonDbContext> options, Tim
         });
         builder.Entity<UnitLeader>(e =>
         {
-            e.Property(l => l.Name).HasMaxLength(50);
             e.Property(l => l.Post).HasMaxLength(100);
+            // A person leads one unit at a time; the service refuses overlapping terms, the index the last word on current ones.
+            e.HasIndex(l => l.PersonId).IsUnique().HasFilter("\"Until\" IS NULL");
         });
         builder.Entity<UnitCategory>(e =>
         {
@@ -156,7 +159,7 @@ public sealed class BatonDbContext(DbContextOptions<BatonDbContext> options, Tim
         builder.Entity<CategoryMembership>(e =>
         {
             e.HasIndex(m => new { m.Year, m.UnitId }).IsUnique();
-            e.HasOne<Unit>().WithMany().HasForeignKey(m => m.UnitId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Unit>().WithMany(u => u.Memberships).HasForeignKey(m => m.UnitId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<UnitCategory>().WithMany().HasForeignKey(m => m.CategoryId).OnDelete(DeleteBehavior.Restrict);
         });
 

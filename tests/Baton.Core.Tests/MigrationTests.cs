@@ -28,14 +28,14 @@ public abstract class MigrationTests(DatabaseProvider provider) : DatabaseTest(p
         Assert.Equal(4, await db.UnitCategories.Where(c => c.Year == DemoCounty.CurrentYear && c.Kind == UnitKind.Department).CountAsync());
         Assert.Equal(DemoCounty.Accounts.Count + DemoRatings.Accounts.Count, await db.Users.CountAsync());
         Assert.Equal(Roles.All.Count, DemoCounty.Accounts.Select(a => a.Role).Distinct().Count());
-        var leaders = await db.UnitLeaders.OrderBy(l => l.UnitId).Select(l => l.Name + l.Since).ToListAsync();
+        var leaders = await db.UnitLeaders.OrderBy(l => l.UnitId).Select(l => l.Person!.Name + l.Since).ToListAsync();
         var ratings = await db.RatingEntries.OrderBy(e => e.Id).Select(e => e.Score).ToListAsync();
         Assert.NotEmpty(ratings);
 
         await using var again = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         await again.Services.CreateScope().ServiceProvider.GetRequiredService<DemoCounty>().SeedAsync();
         await using var other = await again.ContextAsync();
-        Assert.Equal(leaders, await other.UnitLeaders.OrderBy(l => l.UnitId).Select(l => l.Name + l.Since).ToListAsync());
+        Assert.Equal(leaders, await other.UnitLeaders.OrderBy(l => l.UnitId).Select(l => l.Person!.Name + l.Since).ToListAsync());
         Assert.Equal(ratings, await other.RatingEntries.OrderBy(e => e.Id).Select(e => e.Score).ToListAsync());
     }
 }

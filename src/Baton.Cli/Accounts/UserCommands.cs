@@ -31,8 +31,9 @@ internal static class UserCommands
             await using var services = await CliHost.OpenAsync(parse, ct);
             await using var scope = services.CreateAsyncScope();
             long? unitId = null;
-            if (parse.GetValue(unit) is { Length: > 0 } code)
+            if (parse.GetValue(unit) is { Length: > 0 } typed)
             {
+                var code = Baton.Core.Units.Unit.NormaliseCode(typed);
                 await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<BatonDbContext>>().CreateDbContextAsync(ct);
                 unitId = await db.Units.Where(u => u.Code == code).Select(u => (long?)u.Id).SingleOrDefaultAsync(ct);
                 if (unitId is null)

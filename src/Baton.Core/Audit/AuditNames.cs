@@ -13,7 +13,9 @@ public static class AuditNames
     public static readonly IReadOnlyDictionary<string, string> Entities = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["Unit"] = "考核单位",
-        ["UnitLeader"] = "一把手",
+        ["UnitLeader"] = "一把手任职",
+        ["Person"] = "一把手人员",
+        ["YearWaiver"] = "推进条件豁免",
         ["UnitCategory"] = "考核类别",
         ["CategoryMembership"] = "单位类别归属",
         ["AppraisalYear"] = "考核年度",

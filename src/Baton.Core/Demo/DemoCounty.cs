@@ -126,12 +126,20 @@ public sealed class DemoCounty(IDbContextFactory<BatonDbContext> dbFactory, IPas
         db.Units.AddRange(units.Values);
         await db.SaveChangesAsync(ct);
 
+        // One person per unit: a drawn name already taken moves on to the next given name, so nobody leads two units
+        // at once; the draws from random stay as they were, so the rest of the demo does not change.
+        var taken = new HashSet<string>(StringComparer.Ordinal);
         foreach (var unit in units.Values)
         {
-            var name = s_surnames[random.Next(s_surnames.Length)] + s_givenNames[random.Next(s_givenNames.Length)];
+            var (surname, given) = (random.Next(s_surnames.Length), random.Next(s_givenNames.Length));
+            var name = s_surnames[surname] + s_givenNames[given];
+            for (var step = 1; !taken.Add(name); step++)
+            {
+                name = s_surnames[(surname + step / s_givenNames.Length) % s_surnames.Length] + s_givenNames[(given + step) % s_givenNames.Length];
+            }
             var post = unit.Kind == UnitKind.Town ? "镇党委书记" : unit.Name.EndsWith('局') ? "局长" : "主要负责人";
             var since = new DateOnly(2019 + random.Next(6), 1 + random.Next(12), 1 + random.Next(28));
-            db.UnitLeaders.Add(new UnitLeader { UnitId = unit.Id, Name = name, Post = post, Since = since });
+            db.UnitLeaders.Add(new UnitLeader { UnitId = unit.Id, Person = new Person { Name = name }, Post = post, Since = since });
         }
 
         foreach (var year in new[] { PreviousYear, CurrentYear })

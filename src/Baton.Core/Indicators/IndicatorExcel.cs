@@ -127,14 +127,24 @@ public sealed partial class IndicatorService
                 Bad(ColumnParent, $"本类别中没有分组指标「{parent}」。");
             }
             decimal points = 0;
-            if (isGroup == false && !decimal.TryParse(row[ColumnPoints], NumberStyles.Number, CultureInfo.InvariantCulture, out points))
+            if (isGroup == false)
             {
-                Bad(ColumnPoints, $"「{row[ColumnPoints]}」不是数字。");
+                var (value, problem) = row.ReadNumber(ColumnPoints, allowThousands: false);
+                if (problem is not null || value is null)
+                {
+                    Bad(ColumnPoints, problem ?? "不能为空。");
+                }
+                points = value ?? 0;
             }
             decimal? weight = null;
             if (row[ColumnWeight].Length > 0)
             {
-                if (decimal.TryParse(row[ColumnWeight], NumberStyles.Number, CultureInfo.InvariantCulture, out var w) && w is >= 0 and <= 1)
+                var (w, problem) = row.ReadNumber(ColumnWeight, allowThousands: false);
+                if (problem is not null)
+                {
+                    Bad(ColumnWeight, problem);
+                }
+                else if (w is >= 0 and <= 1)
                 {
                     weight = w;
                 }
@@ -158,7 +168,7 @@ public sealed partial class IndicatorService
             long? lead = null;
             if (row[ColumnLead].Length > 0)
             {
-                if (departments.TryGetValue(row[ColumnLead], out var leadId))
+                if (departments.TryGetValue(Unit.NormaliseCode(row[ColumnLead]), out var leadId))
                 {
                     lead = leadId;
                 }
@@ -173,9 +183,21 @@ public sealed partial class IndicatorService
                 Bad(ColumnSource, "应填「单位自报」「统计局」或「牵头部门」。");
             }
             var order = 0;
-            if (row[ColumnOrder].Length > 0 && !int.TryParse(row[ColumnOrder], NumberStyles.Integer, CultureInfo.InvariantCulture, out order))
+            var (orderValue, orderProblem) = row.ReadNumber(ColumnOrder, allowThousands: false);
+            if (orderProblem is not null)
             {
-                Bad(ColumnOrder, "应为整数。");
+                Bad(ColumnOrder, orderProblem);
+            }
+            else if (orderValue is { } o)
+            {
+                if (o != decimal.Truncate(o) || o is < int.MinValue or > int.MaxValue)
+                {
+                    Bad(ColumnOrder, "应为整数。");
+                }
+                else
+                {
+                    order = (int)o;
+                }
             }
             if (errors.Count > before || category is null)
             {

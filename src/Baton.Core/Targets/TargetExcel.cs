@@ -1,5 +1,5 @@
-using System.Globalization;
 using Baton.Core.Indicators;
+using Baton.Core.Units;
 using Baton.Core.Years;
 using Microsoft.EntityFrameworkCore;
 
@@ -29,6 +29,43 @@ public sealed partial class TargetService
 
     public static void WriteStatisticsTemplate(Stream stream) =>
         ExcelSheet.Write(stream, [ColumnUnit, ColumnIndicator, ColumnActual], [["T01", "A1", 1234.5]], "统计数据");
+
+    /// <summary>
+    /// Reads a monthly plan (cumulative values, 月度计划): months are separated by semicolons (half- or full-width), each
+    /// month a number by the import rule, so a comma may only group thousands. A plan with commas and no semicolon is
+    /// refused: "100,200,300" could be three months or one figure, and no one should have to guess which.
+    /// </summary>
+    internal static (IReadOnlyList<decimal>? Months, string? Problem) ReadPlan(string plan)
+    {
+        var text = ImportText.ToHalfWidth(plan);
+        if (!text.Contains(';', StringComparison.Ordinal) && text.Contains(',', StringComparison.Ordinal))
+        {
+            return (null, $"月度计划「{plan.Trim()}」有歧义：各月之间请用分号分隔（如 10;25;40），逗号只能作千位分隔符。");
+        }
+        var parts = text.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (parts.Length > 12)
+        {
+            return (null, "月度计划最多 12 个月。");
+        }
+        var months = new List<decimal>(parts.Length);
+        foreach (var part in parts)
+        {
+            if (!ImportText.TryParseNumber(part, allowThousands: true, out var month, out var problem))
+            {
+                return (null, $"月度计划第 {months.Count + 1} 个月：{problem}（各月累计值用分号分隔，如 10;25;40）");
+            }
+            if (month < 0)
+            {
+                return (null, $"月度计划第 {months.Count + 1} 个月「{part}」不能为负。");
+            }
+            if (months.Count > 0 && month < months[^1])
+            {
+                return (null, "月度计划是累计值，后一个月不能小于前一个月。");
+            }
+            months.Add(month);
+        }
+        return (months, null);
+    }
 
     /// <summary>Every visible target of the year with its reported and authoritative values.</summary>
     public async Task WriteExportAsync(int year, Stream stream, CancellationToken ct = default)
@@ -87,9 +124,10 @@ public sealed partial class TargetService
         foreach (var row in rows)
         {
             void Bad(string column, string message) => errors.Add($"第 {row.Number} 行「{column}」：{message}");
-            if (!context.UnitByCode.TryGetValue(row[ColumnUnit], out var unitId))
+            var unitCode = Unit.NormaliseCode(row[ColumnUnit]);
+            if (!context.UnitByCode.TryGetValue(unitCode, out var unitId))
             {
-                Bad(ColumnUnit, row[ColumnUnit].Length == 0 ? "不能为空。" : $"{year} 年度没有参加考核的单位「{row[ColumnUnit]}」。");
+                Bad(ColumnUnit, unitCode.Length == 0 ? "不能为空。" : $"{year} 年度没有参加考核的单位「{row[ColumnUnit]}」。");
                 continue;
             }
             if (!context.LeafByCode.TryGetValue((context.CategoryOf[unitId], row[ColumnIndicator]), out var leaf))
@@ -104,17 +142,13 @@ public sealed partial class TargetService
             }
             seen[(unitId, leaf.Id)] = row.Number;
             var column = statistics ? ColumnActual : ColumnTarget;
-            decimal? value = null;
-            if (row[column].Length > 0)
+            var (value, notNumber) = row.ReadNumber(column);
+            if (notNumber is not null)
             {
-                if (!decimal.TryParse(row[column], NumberStyles.Number | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out var v))
-                {
-                    Bad(column, $"「{row[column]}」不是数字。");
-                    continue;
-                }
-                value = v;
+                Bad(column, notNumber);
+                continue;
             }
-            else if (statistics)
+            if (value is null && statistics)
             {
                 Bad(column, "不能为空。");
                 continue;

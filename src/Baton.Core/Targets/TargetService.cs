@@ -218,34 +218,11 @@ public sealed partial class TargetService(IDbContextFactory<BatonDbContext> dbFa
         {
             return "目标值不能为负。";
         }
-        if (!string.IsNullOrWhiteSpace(plan))
-        {
-            var parts = plan.Split([';', '；', ',', '，'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            if (parts.Length > 12)
-            {
-                return "月度计划最多 12 个月。";
-            }
-            decimal last = 0;
-            foreach (var part in parts)
-            {
-                if (!decimal.TryParse(part, NumberStyles.Number, CultureInfo.InvariantCulture, out var month) || month < 0)
-                {
-                    return $"月度计划「{part}」不是非负数字（各月累计值用分号分隔，如 10;25;40）。";
-                }
-                if (month < last)
-                {
-                    return "月度计划是累计值，后一个月不能小于前一个月。";
-                }
-                last = month;
-            }
-        }
-        return null;
+        return string.IsNullOrWhiteSpace(plan) ? null : ReadPlan(plan).Problem;
     }
 
     internal static string? NormalisePlan(string? plan) =>
-        string.IsNullOrWhiteSpace(plan) ? null
-        : string.Join(';', plan.Split([';', '；', ',', '，'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(p => decimal.Parse(p, NumberStyles.Number, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture)));
+        string.IsNullOrWhiteSpace(plan) ? null : string.Join(';', ReadPlan(plan).Months!.Select(m => m.ToString(CultureInfo.InvariantCulture)));
 
     private sealed record YearContext(Dictionary<long, Indicator> Leaves, Dictionary<long, long> CategoryOf, Dictionary<long, string> UnitNames,
         Dictionary<string, long> UnitByCode, Dictionary<(long Category, string Code), Indicator> LeafByCode);

@@ -22,27 +22,48 @@ public sealed class Unit : Versioned
 
     public string? RetiredReason { get; set; }
 
+    /// <summary>The unit's terms of principal leaders (一把手任职), past and current.</summary>
     public List<UnitLeader> Leaders { get; set; } = [];
+
+    public List<CategoryMembership> Memberships { get; set; } = [];
 
     public bool IsRetired => RetiredAt is not null;
 
     public static string KindName(UnitKind kind) => kind == UnitKind.Town ? "镇" : "部门";
+
+    /// <summary>
+    /// The one form of a unit code, applied wherever a code enters (imports, the units page, the CLI) before it is
+    /// compared or stored: full-width characters as half-width, upper case, every space removed. So <c>Ｘ０６</c> is
+    /// <c>X06</c> and <c>t 01</c> is <c>T01</c>.
+    /// </summary>
+    public static string NormaliseCode(string? code) =>
+        code is null ? "" : string.Concat(ImportText.ToHalfWidth(code).Where(c => !char.IsWhiteSpace(c))).ToUpperInvariant();
 }
 
-/// <summary>The unit's principal leader (一把手). Results follow the person, so past leaders are kept.</summary>
+/// <summary>
+/// One term of a person as a unit's principal leader (一把手任职), from <see cref="Since"/> up to the day
+/// <see cref="Until"/> (null while current). Results follow the <see cref="Person"/>, across units and years, so
+/// past terms are kept; a person holds at most one term at a time.
+/// </summary>
 public sealed class UnitLeader : Versioned
 {
     public long Id { get; set; }
 
     public long UnitId { get; set; }
 
-    public required string Name { get; set; }
+    public long PersonId { get; set; }
+
+    public Person? Person { get; set; }
 
     public required string Post { get; set; }
 
     public DateOnly Since { get; set; }
 
+    /// <summary>The day the term ended, which is the day the next leader's term began; null while current.</summary>
     public DateOnly? Until { get; set; }
+
+    /// <summary>Whether this term and [<paramref name="since"/>, <paramref name="until"/>) share a day.</summary>
+    public bool Overlaps(DateOnly since, DateOnly? until) => (Until is null || Until > since) && (until is null || until > Since);
 }
 
 /// <summary>A category of units (考核类别) for one appraisal year; units in it share indicators, weights and quotas.</summary>

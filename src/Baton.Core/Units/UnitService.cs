@@ -1,24 +1,24 @@
 using Baton.Core.Accounts;
+using Baton.Core.Years;
 using Microsoft.EntityFrameworkCore;
 
 namespace Baton.Core.Units;
 
 public sealed record UnitRow(
     long Id, string Code, string Name, UnitKind Kind, string? CategoryCode, string? CategoryName,
-    string? LeaderName, string? LeaderPost, DateOnly? LeaderSince, bool IsRetired, long Version);
+    long? LeaderPersonId, string? LeaderName, string? LeaderNote, string? LeaderPost, DateOnly? LeaderSince, bool IsRetired, long Version);
 
+/// <summary>A unit as typed on the units page; <see cref="Code"/> is normalised (<see cref="Unit.NormaliseCode"/>) before use.</summary>
 public sealed record UnitInput(string Code, string Name, UnitKind Kind, string? CategoryCode);
-
-public sealed record LeaderInput(string Name, string Post, DateOnly Since);
-
-public sealed record LeaderRow(long Id, string Name, string Post, DateOnly Since, DateOnly? Until, long Version);
 
 public sealed record CategoryRow(long Id, int Year, string Code, string Name, UnitKind Kind, int Units, long Version);
 
 /// <summary>
 /// Units (towns and departments), their categories per year and their leaders. Unit-scoped users see
 /// only their own unit; only the office and the system administrator change anything. Units with
-/// history are retired, never deleted.
+/// history are retired, never deleted. A unit itself is not bound to a year; which category it is
+/// appraised in for a year is, and the year gate (<see cref="YearActivity.EditMembership"/>) is asked
+/// before any membership or category of a year changes.
 /// </summary>
 public sealed partial class UnitService(IDbContextFactory<BatonDbContext> dbFactory, CurrentUser user)
 {
@@ -64,7 +64,8 @@ public sealed partial class UnitService(IDbContextFactory<BatonDbContext> dbFact
                let leader = u.Leaders.Where(l => l.Until == null).OrderByDescending(l => l.Since).FirstOrDefault()
                orderby u.Kind == UnitKind.Town ? 0 : 1, u.Code
                select new UnitRow(u.Id, u.Code, u.Name, u.Kind, category!.Code, category.Name,
-                   leader!.Name, leader.Post, leader == null ? null : leader.Since, u.RetiredAt != null, u.Version);
+                   leader == null ? null : leader.PersonId, leader!.Person!.Name, leader.Person.Note, leader.Post,
+                   leader == null ? null : leader.Since, u.RetiredAt != null, u.Version);
     }
 
     public async Task<IReadOnlyList<CategoryRow>> CategoriesAsync(int year, CancellationToken ct = default)
@@ -99,6 +100,10 @@ public sealed partial class UnitService(IDbContextFactory<BatonDbContext> dbFact
             return Outcome.Fail("类别代码（不超过 32 个字符）和类别名称（不超过 100 个字符）都必须填写。");
         }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await YearGate.RefusalAsync(db, year, YearActivity.EditMembership, ct) is { } refusal)
+        {
+            return Outcome.Fail(refusal);
+        }
         if (await db.UnitCategories.AnyAsync(c => c.Year == year && c.Code == code, ct))
         {
             return Outcome.Fail($"{year} 年度已有代码为「{code}」的类别。");
@@ -130,6 +135,11 @@ public sealed partial class UnitService(IDbContextFactory<BatonDbContext> dbFact
         {
             return Outcome.Fail(Outcome.Conflict);
         }
+        // Published results and documents of the year name their categories.
+        if (await YearGate.RefusalAsync(db, category.Year, YearActivity.EditMembership, ct) is { } refusal)
+        {
+            return Outcome.Fail(refusal);
+        }
         category.Name = name;
         await db.ActAs(user).SaveChangesAsync(ct);
         return Outcome.Success;
@@ -142,21 +152,22 @@ public sealed partial class UnitService(IDbContextFactory<BatonDbContext> dbFact
             return Outcome.Fail<long>(Outcome.Forbidden);
         }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var (error, category) = await CheckAsync(db, year, input, exceptId: null, ct);
+        var (error, code, category) = await CheckAsync(db, year, input, exceptId: null, ct);
         if (error is not null)
         {
             return Outcome.Fail<long>(error);
         }
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var unit = new Unit { Code = input.Code.Trim(), Name = input.Name.Trim(), Kind = input.Kind };
-        db.ActAs(user).Units.Add(unit);
-        await db.SaveChangesAsync(ct);
+        if (category is not null && await YearGate.RefusalAsync(db, year, YearActivity.EditMembership, ct) is { } refusal)
+        {
+            return Outcome.Fail<long>(refusal);
+        }
+        var unit = new Unit { Code = code, Name = input.Name.Trim(), Kind = input.Kind };
         if (category is not null)
         {
-            db.CategoryMemberships.Add(new CategoryMembership { Year = year, UnitId = unit.Id, CategoryId = category.Id });
-            await db.SaveChangesAsync(ct);
+            unit.Memberships.Add(new CategoryMembership { Year = year, CategoryId = category.Id });
         }
-        await transaction.CommitAsync(ct);
+        db.ActAs(user).Units.Add(unit);
+        await db.SaveChangesAsync(ct);
         return unit.Id;
     }
 
@@ -167,7 +178,6 @@ public sealed partial class UnitService(IDbContextFactory<BatonDbContext> dbFact
             return Outcome.Fail(Outcome.Forbidden);
         }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var unit = await db.Units.SingleOrDefaultAsync(u => u.Id == id, ct);
         if (unit is null)
         {
@@ -177,17 +187,35 @@ public sealed partial class UnitService(IDbContextFactory<BatonDbContext> dbFact
         {
             return Outcome.Fail(Outcome.Conflict);
         }
-        var (error, category) = await CheckAsync(db, year, input, exceptId: id, ct);
+        var (error, code, category) = await CheckAsync(db, year, input, exceptId: id, ct);
         if (error is not null)
         {
             return Outcome.Fail(error);
         }
-        unit.Code = input.Code.Trim();
+        var membership = await db.CategoryMemberships.SingleOrDefaultAsync(m => m.Year == year && m.UnitId == unit.Id, ct);
+        if (membership?.CategoryId != category?.Id)
+        {
+            if (await YearGate.RefusalAsync(db, year, YearActivity.EditMembership, ct) is { } refusal)
+            {
+                return Outcome.Fail(refusal);
+            }
+            if (membership is not null && category is null)
+            {
+                db.CategoryMemberships.Remove(membership);
+            }
+            else if (membership is not null)
+            {
+                membership.CategoryId = category!.Id;
+            }
+            else
+            {
+                db.CategoryMemberships.Add(new CategoryMembership { Year = year, UnitId = unit.Id, CategoryId = category!.Id });
+            }
+        }
+        unit.Code = code;
         unit.Name = input.Name.Trim();
         unit.Kind = input.Kind;
-        await SetCategoryAsync(db, year, unit.Id, category, ct);
         await db.ActAs(user).SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
         return Outcome.Success;
     }
 
@@ -221,139 +249,36 @@ public sealed partial class UnitService(IDbContextFactory<BatonDbContext> dbFact
         return Outcome.Success;
     }
 
-    public async Task<IReadOnlyList<LeaderRow>> LeadersAsync(long unitId, CancellationToken ct = default)
-    {
-        if (!user.MaySee(unitId))
-        {
-            return [];
-        }
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.UnitLeaders.AsNoTracking().Where(l => l.UnitId == unitId).OrderByDescending(l => l.Since)
-            .Select(l => new LeaderRow(l.Id, l.Name, l.Post, l.Since, l.Until, l.Version)).ToListAsync(ct);
-    }
-
-    /// <summary>Records a new principal leader; the previous one's term ends the day the new one starts.</summary>
-    public async Task<Outcome> SetLeaderAsync(long unitId, LeaderInput input, CancellationToken ct = default)
-    {
-        if (!MayManage)
-        {
-            return Outcome.Fail(Outcome.Forbidden);
-        }
-        if (LeaderError(input) is { } error)
-        {
-            return Outcome.Fail(error);
-        }
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (!await db.Units.AnyAsync(u => u.Id == unitId, ct))
-        {
-            return Outcome.Fail(Outcome.NotFound);
-        }
-        var current = await db.UnitLeaders.Where(l => l.UnitId == unitId && l.Until == null).ToListAsync(ct);
-        if (current.Any(l => l.Since >= input.Since))
-        {
-            return Outcome.Fail("新任一把手的任职时间应晚于现任一把手的任职时间。");
-        }
-        ReplaceLeader(db, unitId, current, input);
-        await db.ActAs(user).SaveChangesAsync(ct);
-        return Outcome.Success;
-    }
-
-    /// <summary>Corrects a recorded leader (a misspelt name, a wrong date); a new leader is <see cref="SetLeaderAsync"/>.</summary>
-    public async Task<Outcome> CorrectLeaderAsync(long leaderId, long version, LeaderInput input, CancellationToken ct = default)
-    {
-        if (!MayManage)
-        {
-            return Outcome.Fail(Outcome.Forbidden);
-        }
-        if (LeaderError(input) is { } error)
-        {
-            return Outcome.Fail(error);
-        }
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var leader = await db.UnitLeaders.SingleOrDefaultAsync(l => l.Id == leaderId, ct);
-        if (leader is null)
-        {
-            return Outcome.Fail(Outcome.NotFound);
-        }
-        if (leader.Version != version)
-        {
-            return Outcome.Fail(Outcome.Conflict);
-        }
-        if (leader.Until is { } until && input.Since >= until)
-        {
-            return Outcome.Fail("任职日期应早于离任日期。");
-        }
-        leader.Name = input.Name.Trim();
-        leader.Post = input.Post.Trim();
-        leader.Since = input.Since;
-        await db.ActAs(user).SaveChangesAsync(ct);
-        return Outcome.Success;
-    }
-
-    internal static string? LeaderError(LeaderInput input) =>
-        string.IsNullOrWhiteSpace(input.Name) || input.Name.Trim().Length > 50 ? "一把手姓名必须填写，且不超过 50 个字符。"
-        : string.IsNullOrWhiteSpace(input.Post) || input.Post.Trim().Length > 100 ? "一把手职务必须填写，且不超过 100 个字符。"
-        : null;
-
-    internal static void ReplaceLeader(BatonDbContext db, long unitId, List<UnitLeader> current, LeaderInput input)
-    {
-        foreach (var leader in current)
-        {
-            leader.Until = input.Since;
-        }
-        db.UnitLeaders.Add(new UnitLeader { UnitId = unitId, Name = input.Name.Trim(), Post = input.Post.Trim(), Since = input.Since });
-    }
-
-    private static async Task<(string? Error, UnitCategory? Category)> CheckAsync(
+    private static async Task<(string? Error, string Code, UnitCategory? Category)> CheckAsync(
         BatonDbContext db, int year, UnitInput input, long? exceptId, CancellationToken ct)
     {
-        var code = input.Code?.Trim() ?? "";
+        var code = Unit.NormaliseCode(input.Code);
         var name = input.Name?.Trim() ?? "";
         if (code.Length is 0 or > 32)
         {
-            return ("单位代码必须填写，且不超过 32 个字符。", null);
+            return ("单位代码必须填写，且不超过 32 个字符。", code, null);
         }
         if (name.Length is 0 or > 100)
         {
-            return ("单位名称必须填写，且不超过 100 个字符。", null);
+            return ("单位名称必须填写，且不超过 100 个字符。", code, null);
         }
         if (await db.Units.AnyAsync(u => u.Code == code && u.Id != exceptId, ct))
         {
-            return ($"单位代码「{code}」已被其他单位使用。", null);
+            return ($"单位代码「{code}」已被其他单位使用。", code, null);
         }
         if (string.IsNullOrWhiteSpace(input.CategoryCode))
         {
-            return (null, null);
+            return (null, code, null);
         }
         var category = await db.UnitCategories.SingleOrDefaultAsync(c => c.Year == year && c.Code == input.CategoryCode.Trim(), ct);
         if (category is null)
         {
-            return ($"{year} 年度没有代码为「{input.CategoryCode.Trim()}」的考核类别。", null);
+            return ($"{year} 年度没有代码为「{input.CategoryCode.Trim()}」的考核类别。", code, null);
         }
         if (category.Kind != input.Kind)
         {
-            return ($"考核类别「{category.Name}」只收{Unit.KindName(category.Kind)}，与单位类型不符。", null);
+            return ($"考核类别「{category.Name}」只收{Unit.KindName(category.Kind)}，与单位类型不符。", code, null);
         }
-        return (null, category);
-    }
-
-    internal static async Task SetCategoryAsync(BatonDbContext db, int year, long unitId, UnitCategory? category, CancellationToken ct)
-    {
-        var membership = await db.CategoryMemberships.SingleOrDefaultAsync(m => m.Year == year && m.UnitId == unitId, ct);
-        if (category is null)
-        {
-            if (membership is not null)
-            {
-                db.CategoryMemberships.Remove(membership);
-            }
-        }
-        else if (membership is null)
-        {
-            db.CategoryMemberships.Add(new CategoryMembership { Year = year, UnitId = unitId, CategoryId = category.Id });
-        }
-        else
-        {
-            membership.CategoryId = category.Id;
-        }
+        return (null, code, category);
     }
 }

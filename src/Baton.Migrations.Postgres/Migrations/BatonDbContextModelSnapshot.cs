@@ -1182,6 +1182,34 @@ namespace Baton.Migrations.Postgres.Migrations
                     b.ToTable("CategoryMemberships");
                 });
 
+            modelBuilder.Entity("Baton.Core.Units.Person", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name");
+
+                    b.ToTable("People", (string)null);
+                });
+
             modelBuilder.Entity("Baton.Core.Units.Unit", b =>
                 {
                     b.Property<long>("Id")
@@ -1270,10 +1298,8 @@ namespace Baton.Migrations.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(50)
-                        .HasColumnType("character varying(50)");
+                    b.Property<long>("PersonId")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("Post")
                         .IsRequired()
@@ -1294,6 +1320,10 @@ namespace Baton.Migrations.Postgres.Migrations
                         .HasColumnType("bigint");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("PersonId")
+                        .IsUnique()
+                        .HasFilter("\"Until\" IS NULL");
 
                     b.HasIndex("UnitId");
 
@@ -1836,7 +1866,7 @@ namespace Baton.Migrations.Postgres.Migrations
                         .IsRequired();
 
                     b.HasOne("Baton.Core.Units.Unit", null)
-                        .WithMany()
+                        .WithMany("Memberships")
                         .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
@@ -1844,11 +1874,19 @@ namespace Baton.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("Baton.Core.Units.UnitLeader", b =>
                 {
+                    b.HasOne("Baton.Core.Units.Person", "Person")
+                        .WithMany("Terms")
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("Baton.Core.Units.Unit", null)
                         .WithMany("Leaders")
                         .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("Person");
                 });
 
             modelBuilder.Entity("Baton.Core.Years.YearTransition", b =>
@@ -1921,9 +1959,16 @@ namespace Baton.Migrations.Postgres.Migrations
                     b.Navigation("Criteria");
                 });
 
+            modelBuilder.Entity("Baton.Core.Units.Person", b =>
+                {
+                    b.Navigation("Terms");
+                });
+
             modelBuilder.Entity("Baton.Core.Units.Unit", b =>
                 {
                     b.Navigation("Leaders");
+
+                    b.Navigation("Memberships");
                 });
 #pragma warning restore 612, 618
         }

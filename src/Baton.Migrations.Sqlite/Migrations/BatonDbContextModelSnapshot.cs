@@ -1135,6 +1135,32 @@ namespace Baton.Migrations.Sqlite.Migrations
                     b.ToTable("CategoryMemberships");
                 });
 
+            modelBuilder.Entity("Baton.Core.Units.Person", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name");
+
+                    b.ToTable("People", (string)null);
+                });
+
             modelBuilder.Entity("Baton.Core.Units.Unit", b =>
                 {
                     b.Property<long>("Id")
@@ -1217,10 +1243,8 @@ namespace Baton.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(50)
-                        .HasColumnType("TEXT");
+                    b.Property<long>("PersonId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Post")
                         .IsRequired()
@@ -1241,6 +1265,10 @@ namespace Baton.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("PersonId")
+                        .IsUnique()
+                        .HasFilter("\"Until\" IS NULL");
 
                     b.HasIndex("UnitId");
 
@@ -1773,7 +1801,7 @@ namespace Baton.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.HasOne("Baton.Core.Units.Unit", null)
-                        .WithMany()
+                        .WithMany("Memberships")
                         .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
@@ -1781,11 +1809,19 @@ namespace Baton.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Baton.Core.Units.UnitLeader", b =>
                 {
+                    b.HasOne("Baton.Core.Units.Person", "Person")
+                        .WithMany("Terms")
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("Baton.Core.Units.Unit", null)
                         .WithMany("Leaders")
                         .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("Person");
                 });
 
             modelBuilder.Entity("Baton.Core.Years.YearTransition", b =>
@@ -1858,9 +1894,16 @@ namespace Baton.Migrations.Sqlite.Migrations
                     b.Navigation("Criteria");
                 });
 
+            modelBuilder.Entity("Baton.Core.Units.Person", b =>
+                {
+                    b.Navigation("Terms");
+                });
+
             modelBuilder.Entity("Baton.Core.Units.Unit", b =>
                 {
                     b.Navigation("Leaders");
+
+                    b.Navigation("Memberships");
                 });
 #pragma warning restore 612, 618
         }

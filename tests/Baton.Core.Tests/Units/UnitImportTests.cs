@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using Baton.Core.Units;
+using Baton.Core.Years;
 using Microsoft.EntityFrameworkCore;
 
 namespace Baton.Core.Tests.Units;
@@ -21,6 +22,7 @@ public abstract class UnitImportTests(DatabaseProvider provider) : DatabaseTest(
 
     private async Task<UnitService> ServiceAsync()
     {
+        Assert.True((await Db.Service<YearService>(Office).CreateAsync(Year, null)).Ok);
         var units = Db.Service<UnitService>(Office);
         await units.CreateCategoryAsync(Year, "TOWN-A", "镇一类", UnitKind.Town);
         await units.CreateCategoryAsync(Year, "DEPT-ECON", "经济部门", UnitKind.Department);
@@ -141,6 +143,113 @@ public abstract class UnitImportTests(DatabaseProvider provider) : DatabaseTest(
         Assert.Contains("过大", result.Error, StringComparison.Ordinal);
     }
 
+    internal static async Task SetStateAsync(TestDatabase test, int year, YearState state)
+    {
+        await using var db = await test.ContextAsync();
+        Assert.Equal(1, await db.Years.Where(y => y.Year == year).ExecuteUpdateAsync(s => s.SetProperty(y => y.State, state)));
+    }
+
+    private async Task<long?> CategoryOfAsync(string code, int year = Year)
+    {
+        await using var db = await Db.ContextAsync();
+        return await db.CategoryMemberships.Where(m => m.Year == year && db.Units.Any(u => u.Id == m.UnitId && u.Code == code))
+            .Select(m => (long?)m.CategoryId).SingleOrDefaultAsync();
+    }
+
+    [Fact]
+    public async Task Import_into_a_final_year_changes_no_category_membership_and_says_why()
+    {
+        var units = await ServiceAsync();
+        Assert.True((await units.ImportAsync(Year, Sheet(UnitService.Columns, Good1), "a.xlsx")).Ok);
+        var before = await CategoryOfAsync("T01");
+        await SetStateAsync(Db, Year, YearState.Final);
+
+        var result = await units.ImportAsync(Year, Sheet(UnitService.Columns, ["T01", "城关镇", "镇", "", "张三", "镇党委书记", "2023-06-01"]), "b.xlsx");
+        Assert.False(result.Ok);
+        Assert.Contains("第 2 行", result.Error, StringComparison.Ordinal);
+        Assert.Contains("此阶段不能调整考核类别中的单位", result.Error, StringComparison.Ordinal);
+        Assert.NotNull(before);
+        Assert.Equal(before, await CategoryOfAsync("T01"));
+    }
+
+    [Fact]
+    public async Task Unit_data_that_is_not_year_bound_still_imports_into_a_final_year()
+    {
+        var units = await ServiceAsync();
+        Assert.True((await units.ImportAsync(Year, Sheet(UnitService.Columns, Good1), "a.xlsx")).Ok);
+        await SetStateAsync(Db, Year, YearState.Final);
+
+        var result = await units.ImportAsync(Year, Sheet(UnitService.Columns, ["T01", "城关街道", "镇", "TOWN-A", "张三", "镇党委书记", "2023-06-01"]), "b.xlsx");
+        Assert.True(result.Ok, result.Error);
+        var change = Assert.Single(result.Value!.Changes);
+        Assert.Equal(UnitImportChangeKind.UnitUpdated, change.Kind);
+        Assert.Contains("名称「城关镇」→「城关街道」", change.Text, StringComparison.Ordinal);
+        Assert.Equal("城关街道", Assert.Single(await units.ListAsync(Year)).Name);
+    }
+
+    [Fact]
+    public async Task Summary_reports_every_change_the_import_made()
+    {
+        var units = await ServiceAsync();
+        await units.CreateCategoryAsync(Year, "TOWN-B", "镇二类", UnitKind.Town);
+        Assert.True((await units.ImportAsync(Year, Sheet(UnitService.Columns,
+            Good1, Good2, ["T02", "东河镇", "镇", "TOWN-A", "", "", ""]), "a.xlsx")).Ok);
+
+        var result = await units.ImportAsync(Year, Sheet(UnitService.Columns,
+            ["T01", "城关街道", "镇", "TOWN-B", "王五", "镇党委书记", "2025-09-01"],
+            ["D01", "县发展和改革局", "部门", "", "", "", ""],
+            ["T02", "东河镇", "镇", "TOWN-A", "", "", ""],
+            ["T03", "西山镇", "镇", "TOWN-A", "", "", ""]), "b.xlsx");
+        Assert.True(result.Ok, result.Error);
+        var changes = result.Value!.Changes;
+        Assert.Equal((1, 1), (result.Value.Created, result.Value.Updated));
+        Assert.Contains(changes, c => c is { Kind: UnitImportChangeKind.UnitCreated, UnitCode: "T03", Row: 5 });
+        Assert.Contains(changes, c => c.Kind == UnitImportChangeKind.UnitUpdated && c.UnitCode == "T01" && c.Text.Contains("城关街道", StringComparison.Ordinal));
+        Assert.Contains(changes, c => c.Kind == UnitImportChangeKind.MembershipMoved && c.UnitCode == "T01"
+            && c.Text.Contains($"{Year} 年度", StringComparison.Ordinal) && c.Text.Contains("镇一类", StringComparison.Ordinal) && c.Text.Contains("镇二类", StringComparison.Ordinal));
+        Assert.Contains(changes, c => c.Kind == UnitImportChangeKind.MembershipRemoved && c.UnitCode == "D01");
+        Assert.Contains(changes, c => c.Kind == UnitImportChangeKind.MembershipAdded && c.UnitCode == "T03");
+        Assert.Contains(changes, c => c.Kind == UnitImportChangeKind.LeaderChanged && c.UnitCode == "T01"
+            && c.Text.Contains("张三 → 王五", StringComparison.Ordinal));
+        Assert.DoesNotContain(changes, c => c.UnitCode == "T02");
+        Assert.Equal(6, changes.Count);
+        Assert.Contains("新增 1 个单位", result.Value.Summary, StringComparison.Ordinal);
+        Assert.Contains("更新 1 个单位", result.Value.Summary, StringComparison.Ordinal);
+        Assert.Contains("一把手变更 1 个", result.Value.Summary, StringComparison.Ordinal);
+        Assert.Contains($"{Year} 年度考核类别：加入 1 个、调整 1 个、移出 1 个", result.Value.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task File_that_matches_the_data_reports_that_nothing_changed()
+    {
+        var units = await ServiceAsync();
+        Assert.True((await units.ImportAsync(Year, Sheet(UnitService.Columns, Good1), "a.xlsx")).Ok);
+        var again = await units.ImportAsync(Year, Sheet(UnitService.Columns, Good1, ["", "", "", "", "", "", ""]), "b.xlsx");
+        Assert.True(again.Ok, again.Error);
+        Assert.Empty(again.Value!.Changes);
+        Assert.Contains("未作任何修改", again.Value.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Unit_codes_are_normalised_before_they_are_compared_or_stored()
+    {
+        var units = await ServiceAsync();
+        Assert.True((await units.ImportAsync(Year, Sheet(UnitService.Columns, Good1), "a.xlsx")).Ok);
+        var result = await units.ImportAsync(Year, Sheet(UnitService.Columns,
+            ["t01", "城关镇", "镇", "TOWN-A", "张三", "镇党委书记", "2023-06-01"],
+            ["Ｘ０６", "新区", "镇", "TOWN-A", "", "", ""],
+            [" d 02 ", "县财政局", "部门", "DEPT-ECON", "", "", ""]), "b.xlsx");
+        Assert.True(result.Ok, result.Error);
+        Assert.Equal(2, result.Value!.Created);
+        Assert.Equal(["T01", "X06", "D02"], (await units.ListAsync(Year)).Select(u => u.Code));
+
+        var duplicate = await units.ImportAsync(Year, Sheet(UnitService.Columns,
+            ["T07", "甲镇", "镇", "", "", "", ""], ["ｔ０７", "乙镇", "镇", "", "", "", ""]), "c.xlsx");
+        Assert.False(duplicate.Ok);
+        Assert.Contains("第 3 行「单位代码」", duplicate.Error, StringComparison.Ordinal);
+        Assert.Contains("与第 2 行重复", duplicate.Error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Reporter_cannot_import()
     {
@@ -153,17 +262,3 @@ public abstract class UnitImportTests(DatabaseProvider provider) : DatabaseTest(
 public sealed class SqliteUnitImportTests() : UnitImportTests(DatabaseProvider.Sqlite);
 
 public sealed class PostgresUnitImportTests() : UnitImportTests(DatabaseProvider.Postgres);
-
-public class ExcelSheetTests
-{
-    [Fact]
-    public void Formula_like_text_is_written_as_text()
-    {
-        using var stream = UnitImportTests.Sheet(["单位名称"], ["=HYPERLINK(\"http://x\")"]);
-        using var zip = new ZipArchive(stream);
-        using var reader = new StreamReader(zip.GetEntry("xl/worksheets/sheet1.xml")!.Open());
-        var xml = reader.ReadToEnd();
-        Assert.DoesNotContain("<f>", xml, StringComparison.Ordinal);
-        Assert.DoesNotContain("<x:f>", xml, StringComparison.Ordinal);
-    }
-}

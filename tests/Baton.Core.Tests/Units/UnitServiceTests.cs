@@ -1,4 +1,5 @@
 using Baton.Core.Units;
+using Baton.Core.Years;
 using Microsoft.EntityFrameworkCore;
 
 namespace Baton.Core.Tests.Units;
@@ -9,6 +10,7 @@ public abstract class UnitServiceTests(DatabaseProvider provider) : DatabaseTest
 
     private async Task<UnitService> OfficeWithCategoriesAsync()
     {
+        Assert.True((await Db.Service<YearService>(Office).CreateAsync(Year, null)).Ok);
         var units = Db.Service<UnitService>(Office);
         Assert.True((await units.CreateCategoryAsync(Year, "TOWN-A", "镇一类", UnitKind.Town)).Ok);
         Assert.True((await units.CreateCategoryAsync(Year, "DEPT-ECON", "经济部门", UnitKind.Department)).Ok);
@@ -34,6 +36,40 @@ public abstract class UnitServiceTests(DatabaseProvider provider) : DatabaseTest
         Assert.False(again.Ok);
         Assert.Contains("T01", again.Error, StringComparison.Ordinal);
         Assert.Single(await units.ListAsync(Year));
+    }
+
+    [Fact]
+    public async Task Codes_typed_in_another_width_case_or_with_spaces_are_the_same_code()
+    {
+        var units = await OfficeWithCategoriesAsync();
+        var id = (await units.CreateAsync(Year, new UnitInput(" ｔ０１", "城关镇", UnitKind.Town, null))).Value;
+        Assert.Equal("T01", (await units.GetAsync(id, Year))!.Code);
+        var again = await units.CreateAsync(Year, new UnitInput("t 01", "东河镇", UnitKind.Town, null));
+        Assert.Contains("「T01」已被其他单位使用", again.Error, StringComparison.Ordinal);
+        Assert.True((await units.UpdateAsync(id, 0, Year, new UnitInput("Ｔ０１", "城关镇", UnitKind.Town, null))).Ok);
+        Assert.Equal("T01", (await units.GetAsync(id, Year))!.Code);
+        Assert.Equal(["T01", "X06"], new[] { "T01", "Ｘ０６" }.Select(Unit.NormaliseCode));
+    }
+
+    [Fact]
+    public async Task Category_membership_of_a_final_year_cannot_change_but_the_unit_can_be_renamed()
+    {
+        var units = await OfficeWithCategoriesAsync();
+        var id = (await units.CreateAsync(Year, new UnitInput("T01", "城关镇", UnitKind.Town, "TOWN-A"))).Value;
+        await UnitImportTests.SetStateAsync(Db, Year, YearState.Final);
+
+        var moved = await units.UpdateAsync(id, 0, Year, new UnitInput("T01", "城关镇", UnitKind.Town, null));
+        Assert.Contains("此阶段不能调整考核类别中的单位", moved.Error, StringComparison.Ordinal);
+        var created = await units.CreateAsync(Year, new UnitInput("T02", "东河镇", UnitKind.Town, "TOWN-A"));
+        Assert.Contains("此阶段不能调整考核类别中的单位", created.Error, StringComparison.Ordinal);
+        Assert.Contains("此阶段不能调整考核类别中的单位", (await units.CreateCategoryAsync(Year, "TOWN-C", "镇三类", UnitKind.Town)).Error, StringComparison.Ordinal);
+        var category = (await units.CategoriesAsync(Year)).Single(c => c.Code == "TOWN-A");
+        Assert.Contains("此阶段不能调整考核类别中的单位", (await units.RenameCategoryAsync(category.Id, category.Version, "重点镇")).Error, StringComparison.Ordinal);
+
+        Assert.True((await units.UpdateAsync(id, 0, Year, new UnitInput("T01", "城关街道", UnitKind.Town, "TOWN-A"))).Ok);
+        var row = (await units.GetAsync(id, Year))!;
+        Assert.Equal(("城关街道", "TOWN-A"), (row.Name, row.CategoryCode));
+        Assert.True((await units.CreateAsync(Year, new UnitInput("T02", "东河镇", UnitKind.Town, null))).Ok);
     }
 
     [Fact]
@@ -90,9 +126,9 @@ public abstract class UnitServiceTests(DatabaseProvider provider) : DatabaseTest
     {
         var units = await OfficeWithCategoriesAsync();
         var id = (await units.CreateAsync(Year, new UnitInput("T01", "城关镇", UnitKind.Town, null))).Value;
-        Assert.True((await units.SetLeaderAsync(id, new LeaderInput("张三", "镇党委书记", new DateOnly(2021, 5, 1)))).Ok);
-        Assert.False((await units.SetLeaderAsync(id, new LeaderInput("李四", "镇党委书记", new DateOnly(2020, 1, 1)))).Ok);
-        Assert.True((await units.SetLeaderAsync(id, new LeaderInput("李四", "镇党委书记", new DateOnly(2025, 9, 1)))).Ok);
+        Assert.True((await units.SetLeaderAsync(id, new LeaderInput(PersonPick.New("张三"), "镇党委书记", new DateOnly(2021, 5, 1)))).Ok);
+        Assert.False((await units.SetLeaderAsync(id, new LeaderInput(PersonPick.New("李四"), "镇党委书记", new DateOnly(2020, 1, 1)))).Ok);
+        Assert.True((await units.SetLeaderAsync(id, new LeaderInput(PersonPick.New("李四"), "镇党委书记", new DateOnly(2025, 9, 1)))).Ok);
         var leaders = await units.LeadersAsync(id);
         Assert.Equal(["李四", "张三"], leaders.Select(l => l.Name));
         Assert.Equal(new DateOnly(2025, 9, 1), leaders[1].Until);
@@ -104,11 +140,16 @@ public abstract class UnitServiceTests(DatabaseProvider provider) : DatabaseTest
     {
         var units = await OfficeWithCategoriesAsync();
         var id = (await units.CreateAsync(Year, new UnitInput("T01", "城关镇", UnitKind.Town, "TOWN-A"))).Value;
-        await units.SetLeaderAsync(id, new LeaderInput("张山", "镇党委书记", new DateOnly(2021, 5, 1)));
+        await units.SetLeaderAsync(id, new LeaderInput(PersonPick.New("张山"), "镇党委书记", new DateOnly(2021, 5, 1)));
         var leader = Assert.Single(await units.LeadersAsync(id));
-        Assert.True((await units.CorrectLeaderAsync(leader.Id, leader.Version, new LeaderInput("张三", "镇党委书记", new DateOnly(2021, 5, 1)))).Ok);
-        Assert.Equal(Outcome.Conflict, (await units.CorrectLeaderAsync(leader.Id, leader.Version, new LeaderInput("张四", "镇长", new DateOnly(2021, 5, 1)))).Error);
+        Assert.True((await units.CorrectPersonAsync(leader.PersonId, leader.PersonVersion, new PersonInput("张三", null))).Ok);
+        Assert.Equal(Outcome.Conflict, (await units.CorrectPersonAsync(leader.PersonId, leader.PersonVersion, new PersonInput("张四", null))).Error);
         Assert.Equal("张三", (await units.GetAsync(id, Year))!.LeaderName);
+        var corrected = await units.CorrectLeaderAsync(leader.Id, leader.Version, new LeaderInput(PersonPick.Existing(leader.PersonId), "镇长", new DateOnly(2021, 6, 1)));
+        Assert.True(corrected.Ok, corrected.Error);
+        Assert.Equal(Outcome.Conflict, (await units.CorrectLeaderAsync(leader.Id, leader.Version, new LeaderInput(PersonPick.Existing(leader.PersonId), "镇长", new DateOnly(2021, 7, 1)))).Error);
+        var row = (await units.GetAsync(id, Year))!;
+        Assert.Equal(("张三", "镇长", new DateOnly(2021, 6, 1)), (row.LeaderName, row.LeaderPost, row.LeaderSince));
 
         var category = (await units.CategoriesAsync(Year)).Single(c => c.Code == "TOWN-A");
         Assert.False((await units.RenameCategoryAsync(category.Id, category.Version, " ")).Ok);
