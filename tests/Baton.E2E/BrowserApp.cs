@@ -2,15 +2,19 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Baton.Web.Features.Accounts;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using Microsoft.Playwright;
 
 namespace Baton.E2E;
 
 /// <summary>
-/// The real app on Kestrel (a free loopback port, a fresh SQLite file with the demo county) and
-/// Debian's Chromium driven by Playwright. Shared by the tests of one class.
+/// The real app as deployed (Production) on Kestrel (a free loopback port, a fresh SQLite file with
+/// the demo county) and Debian's Chromium driven by Playwright. A test class that changes data (or
+/// the clock) has one of its own; the tests that only read share one (<see cref="ReadOnlyDemo"/>).
 /// </summary>
 public sealed class BrowserApp : IAsyncLifetime
 {
@@ -27,11 +31,17 @@ public sealed class BrowserApp : IAsyncLifetime
 
     public static string ScreenshotFolder { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
 
+    /// <summary>The server's checks of live circuits' sign-ins, as it logs them.</summary>
+    public Revalidations Revalidations { get; } = new();
+
     public async Task InitializeAsync()
     {
         var port = FreePort();
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
+            builder.UseEnvironment("Production");
+            builder.ConfigureLogging(logging => logging.AddProvider(Revalidations)
+                .AddFilter<Revalidations>(RevalidatingAuthenticationStateProvider.LogCategory, LogLevel.Debug));
             builder.UseSetting("Database:Provider", "Sqlite");
             builder.UseSetting("Database:Path", _path);
             builder.UseSetting("urls", $"http://127.0.0.1:{port}");
@@ -95,6 +105,91 @@ public sealed class BrowserApp : IAsyncLifetime
         foreach (var suffix in new[] { "", "-wal", "-shm" })
         {
             File.Delete(_path + suffix);
+        }
+    }
+}
+
+/// <summary>Tests that only read the demo county share one app and one browser.</summary>
+[CollectionDefinition(Name)]
+public sealed class ReadOnlyDemo : ICollectionFixture<BrowserApp>
+{
+    public const string Name = "Demo county, read only";
+}
+
+/// <summary>
+/// Counts the server's revalidations of live circuits per user and whether each found the sign-in
+/// still valid, so that a test can wait for the server to have looked instead of sleeping.
+/// </summary>
+public sealed class Revalidations : ILoggerProvider
+{
+    private readonly Lock _lock = new();
+    private readonly List<(string User, bool Valid)> _checks = [];
+    private readonly List<(Func<bool> Done, TaskCompletionSource Signal)> _waiters = [];
+
+    /// <summary>How many checks of <paramref name="user"/>'s circuits have been made so far.</summary>
+    public int Count(string user)
+    {
+        lock (_lock)
+        {
+            return _checks.Count(c => c.User == user);
+        }
+    }
+
+    /// <summary>Waits until <paramref name="user"/>'s circuits have been checked <paramref name="more"/> more times than <paramref name="since"/>; returns those checks' verdicts.</summary>
+    public async Task<IReadOnlyList<bool>> WaitAsync(string user, int since, int more, TimeSpan timeout)
+    {
+        var signal = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        bool Done() => _checks.Count(c => c.User == user) >= since + more;
+        lock (_lock)
+        {
+            if (Done())
+            {
+                signal.SetResult();
+            }
+            else
+            {
+                _waiters.Add((Done, signal));
+            }
+        }
+        await signal.Task.WaitAsync(timeout);
+        lock (_lock)
+        {
+            return _checks.Where(c => c.User == user).Skip(since).Take(more).Select(c => c.Valid).ToList();
+        }
+    }
+
+    private void Add(string user, bool valid)
+    {
+        lock (_lock)
+        {
+            _checks.Add((user, valid));
+            foreach (var waiter in _waiters.Where(w => w.Done()).ToList())
+            {
+                _waiters.Remove(waiter);
+                waiter.Signal.SetResult();
+            }
+        }
+    }
+
+    public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
+
+    public void Dispose()
+    {
+    }
+
+    private sealed class Logger(Revalidations owner, string category) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => category == RevalidatingAuthenticationStateProvider.LogCategory;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (IsEnabled(logLevel) && state is IReadOnlyList<KeyValuePair<string, object?>> values
+                && values.FirstOrDefault(v => v.Key == "User").Value is string user && values.FirstOrDefault(v => v.Key == "Valid").Value is bool valid)
+            {
+                owner.Add(user, valid);
+            }
         }
     }
 }

@@ -52,6 +52,17 @@ public sealed class ErrorPageTests(BatonWebFactory app) : IClassFixture<BatonWeb
     }
 
     [Fact]
+    public async Task Interactive_pages_carry_chinese_messages_for_a_lost_connection_and_a_failed_page()
+    {
+        // With these elements present Blazor shows them, not its built-in English ones.
+        var html = await (await app.SignedInAsync("office")).GetStringAsync("/units");
+        Assert.Contains("id=\"components-reconnect-modal\"", html, StringComparison.Ordinal);
+        Assert.Contains("正在重新连接", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"blazor-error-ui\"", html, StringComparison.Ordinal);
+        Assert.Contains("页面出错，错误已记录", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_quick_start_runs_the_production_environment()
     {
         using var settings = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryFolder.Root, "src", "Baton.Web", "Properties", "launchSettings.json")));

@@ -22,6 +22,18 @@ public sealed partial class AuditNamesTests(BatonWebFactory app) : IClassFixture
     }
 
     [Fact]
+    public void Every_field_of_an_audited_row_has_a_chinese_name()
+    {
+        using var db = new BatonDbContext(new DbContextOptionsBuilder<BatonDbContext>().UseSqlite("Data Source=:memory:").Options, TimeProvider.System);
+        var unnamed = db.Model.GetEntityTypes().Where(t => BatonDbContext.IsAudited(t.ClrType))
+            .SelectMany(t => t.GetProperties().Select(p => (Type: t.ClrType.Name, Field: p.Name)))
+            .Where(x => !AuditNames.FieldNames.TryGetValue(x.Field, out var name) || !IsChinese(name))
+            .Select(x => $"{x.Type}.{x.Field}")
+            .ToList();
+        Assert.True(unnamed.Count == 0, "No Chinese name in AuditNames.FieldNames for: " + string.Join(", ", unnamed));
+    }
+
+    [Fact]
     public void Every_action_written_to_the_trail_has_a_chinese_name()
     {
         // Row changes, and every event action the sources write.
@@ -48,7 +60,7 @@ public sealed partial class AuditNamesTests(BatonWebFactory app) : IClassFixture
     {
         Assert.Equal([("用户名", "office"), ("结果", "成功")], AuditNames.Fields("""{"userName":"office","reason":"ok"}"""));
         Assert.Equal([("用户名", "nobody"), ("结果", "用户名不存在")], AuditNames.Fields("""{"userName":"nobody","reason":"unknown user"}"""));
-        Assert.Equal([("名称", "（空）")], AuditNames.Fields("""{"名称":null}"""));
+        Assert.Equal([("撤销时间", "（空）"), ("已停用", "是")], AuditNames.Fields("""{"RetiredAt":null,"IsDisabled":true}"""));
     }
 
     [Fact]

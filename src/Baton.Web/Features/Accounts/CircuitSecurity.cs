@@ -27,11 +27,26 @@ public sealed class RevalidatingAuthenticationStateProvider(
     ILoggerFactory loggerFactory, IServiceScopeFactory scopes, SessionActivity activity, IConfiguration configuration)
     : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
+    /// <summary>The category of the line logged after each check, which browser tests wait for.</summary>
+    public const string LogCategory = "Baton.Web.Features.Accounts.CircuitRevalidation";
+
+    private readonly ILogger _logger = loggerFactory.CreateLogger(LogCategory);
+
     /// <summary>Once a minute unless <c>Security:CircuitRevalidationSeconds</c> says otherwise (browser tests use seconds).</summary>
     protected override TimeSpan RevalidationInterval =>
         TimeSpan.FromSeconds(configuration.GetValue("Security:CircuitRevalidationSeconds", 60));
 
     protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken)
+    {
+        var valid = await IsStillValidAsync(authenticationState);
+        if (_logger.IsEnabled(LogLevel.Debug))
+        {
+            _logger.LogDebug("Revalidated the circuit of {User}; still signed in: {Valid}", authenticationState.User.Identity?.Name, valid);
+        }
+        return valid;
+    }
+
+    private async Task<bool> IsStillValidAsync(AuthenticationState authenticationState)
     {
         var session = SessionActivity.SessionOf(authenticationState.User);
         if (activity.IsIdle(session, issued: null))

@@ -16,7 +16,8 @@ public static class RatingEndpoints
         app.MapPost("/r/{token}/submit", SubmitByLinkAsync).AllowAnonymous();
     }
 
-    private static async Task<IResult> SubmitByLinkAsync(string token, IFormCollection form, RatingFormService ratings, CancellationToken ct)
+    private static async Task<Results<RedirectHttpResult, RazorComponentResult<LinkRatingDocument>>> SubmitByLinkAsync(
+        string token, IFormCollection form, RatingFormService ratings, CancellationToken ct)
     {
         var current = await ratings.FormByTokenAsync(token, ct);
         if (current is null)
@@ -26,7 +27,7 @@ public static class RatingEndpoints
         var entries = Read(current, form);
         var outcome = await ratings.SubmitByTokenAsync(token, entries, ct);
         return outcome.Ok
-            ? Results.Redirect($"/r/{Uri.EscapeDataString(token)}?saved=1")
+            ? TypedResults.Redirect($"/r/{Uri.EscapeDataString(token)}?saved=1")
             : Render(token, WithInput(current, entries), outcome.Error, StatusCodes.Status400BadRequest);
     }
 

@@ -4,7 +4,8 @@ using Microsoft.Playwright;
 
 namespace Baton.E2E;
 
-public sealed class UnitsInBrowserTests(BrowserApp app) : IClassFixture<BrowserApp>
+/// <summary>Imports change the units: this class has a database of its own.</summary>
+public sealed class UnitImportInBrowserTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
     private static string UnitFile(params string[][] rows)
     {
@@ -71,55 +72,5 @@ public sealed class UnitsInBrowserTests(BrowserApp app) : IClassFixture<BrowserA
         await Assertions.Expect(drawer.Locator("tbody")).ToContainTextAsync("（1981 年生）");
         await Assertions.Expect(page.Locator("#unit-table tbody tr").Filter(new LocatorFilterOptions { HasText = "东河镇" })).ToContainTextAsync(namesake + "（1981 年生）");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserApp.ScreenshotFolder, "units-leader.png"), FullPage = true });
-    }
-
-    [Fact]
-    public async Task Reporter_sees_only_the_first_town()
-    {
-        var page = await app.NewPageAsync();
-        await app.SignInAsync(page, "reporter");
-        await page.WaitForURLAsync(app.BaseUrl + "/");
-        await page.GotoAsync(app.BaseUrl + "/units");
-        await BrowserApp.WaitInteractiveAsync(page);
-        await Assertions.Expect(page.Locator("#unit-table")).ToContainTextAsync("城关镇");
-        await Assertions.Expect(page.Locator("#unit-table")).Not.ToContainTextAsync("东河镇");
-        await Assertions.Expect(page.Locator("#new-unit")).ToHaveCountAsync(0);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserApp.ScreenshotFolder, "units-reporter.png"), FullPage = true });
-    }
-
-    [Fact]
-    public async Task Idle_open_page_is_signed_out_by_the_server()
-    {
-        var page = await app.NewPageAsync();
-        await app.SignInAsync(page, "overseer");
-        await page.WaitForURLAsync(app.BaseUrl + "/");
-        await page.GotoAsync(app.BaseUrl + "/units");
-        await BrowserApp.WaitInteractiveAsync(page);
-        await Assertions.Expect(page.Locator("#unit-table")).ToContainTextAsync("城关镇");
-
-        // Working inside the page counts as activity, though no HTTP request is made.
-        app.Clock.Advance(TimeSpan.FromMinutes(20));
-        await page.GetByText("考核类别").First.ClickAsync();
-        app.Clock.Advance(TimeSpan.FromMinutes(20));
-        await page.WaitForTimeoutAsync(3000);
-        Assert.EndsWith("/units", page.Url, StringComparison.Ordinal);
-
-        // Nobody touches the page for 31 minutes: the live circuit ends and the browser lands on the login page.
-        app.Clock.Advance(TimeSpan.FromMinutes(31));
-        await page.WaitForURLAsync("**/login**", new PageWaitForURLOptions { Timeout = 30_000 });
-        await Assertions.Expect(page.Locator("#userName")).ToBeVisibleAsync();
-    }
-
-    [Fact]
-    public async Task Five_wrong_passwords_show_the_lockout_message()
-    {
-        var page = await app.NewPageAsync();
-        for (var i = 0; i < 5; i++)
-        {
-            await app.SignInAsync(page, "leader", "wrong-password");
-            await page.WaitForURLAsync("**/login?error=*");
-        }
-        await Assertions.Expect(page.Locator("#login-error")).ToContainTextAsync("账号已被锁定");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserApp.ScreenshotFolder, "lockout.png") });
     }
 }
