@@ -124,10 +124,12 @@ public sealed class SqliteUnitImportLoadTests() : UnitImportLoadTests(DatabasePr
             return ValueTask.FromResult(result);
         }
 
-        public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+        // Logged before COMMIT is sent: once it is, the waiting writer may take the lock and log before this thread would.
+        public ValueTask<InterceptionResult> TransactionCommittingAsync(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result,
+            CancellationToken cancellationToken = default)
         {
-            log.Enqueue(name + " committed");
-            return Task.CompletedTask;
+            log.Enqueue(name + " commits");
+            return ValueTask.FromResult(result);
         }
     }
 
@@ -160,8 +162,8 @@ public sealed class SqliteUnitImportLoadTests() : UnitImportLoadTests(DatabasePr
         Assert.True(imported.Ok, imported.Error);
         var order = log.ToList();
         Assert.Equal(["import begins", "import has begun", "import holds the write lock"], order.Take(3));
-        Assert.True(order.IndexOf("sign-in begins") < order.IndexOf("import committed"), string.Join(" → ", order));
-        Assert.True(order.IndexOf("import committed") < order.IndexOf("sign-in has begun"), string.Join(" → ", order));
+        Assert.True(order.IndexOf("sign-in begins") < order.IndexOf("import commits"), string.Join(" → ", order));
+        Assert.True(order.IndexOf("import commits") < order.IndexOf("sign-in has begun"), string.Join(" → ", order));
         await using var check = await Db.ContextAsync();
         Assert.Equal(1, await check.AuditEntries.CountAsync(a => a.Action == "login.success"));
         Assert.Equal(300, await check.Units.CountAsync());
