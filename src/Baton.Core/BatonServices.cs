@@ -36,6 +36,7 @@ public static class BatonServices
         services.AddScoped<CalibrationService>();
         services.AddScoped<DemoCounty>();
         services.AddScoped<IndicatorService>();
+        services.AddScoped<ScoringSettingsService>();
         services.AddScoped<TargetService>();
         services.AddScoped<AdjustmentService>();
         services.AddScoped<ResultService>();
