@@ -23,6 +23,9 @@ public sealed class AdjustmentService(IDbContextFactory<BatonDbContext> dbFactor
 
     public bool MayApprove => user.IsInRole(Roles.Office);
 
+    /// <summary>Nobody registers or approves an event about the unit they belong to.</summary>
+    public bool IsOwnUnit(long unitId) => user.UnitId == unitId;
+
     public async Task<IReadOnlyList<AdjustmentRow>> ListAsync(int year, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -58,6 +61,10 @@ public sealed class AdjustmentService(IDbContextFactory<BatonDbContext> dbFactor
         if (!MayEnter)
         {
             return Outcome.Fail<long>(Outcome.Forbidden);
+        }
+        if (IsOwnUnit(input.UnitId))
+        {
+            return Outcome.Fail<long>("不能登记本单位的加减分事项，请由县考核办或其他牵头部门登记。");
         }
         if (string.IsNullOrWhiteSpace(input.Reason) || input.Reason.Trim().Length > 500)
         {
@@ -136,6 +143,10 @@ public sealed class AdjustmentService(IDbContextFactory<BatonDbContext> dbFactor
         if (string.Equals(entity.EnteredBy, user.UserName, StringComparison.Ordinal))
         {
             return Outcome.Fail("录入人不能审核自己录入的事项，请由考核办其他人员审核。");
+        }
+        if (IsOwnUnit(entity.UnitId))
+        {
+            return Outcome.Fail("不能审核本单位的事项，请由考核办其他人员审核。");
         }
         if (await YearGate.RefusalAsync(db, entity.Year, YearActivity.Adjust, ct) is { } state)
         {

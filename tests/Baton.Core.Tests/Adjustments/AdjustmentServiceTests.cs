@@ -51,6 +51,27 @@ public abstract class AdjustmentServiceTests(DatabaseProvider provider) : Databa
         Assert.Single(await reporter.ListAsync(Year));
         Assert.Empty(await Db.Service<AdjustmentService>(Reporter(other)).ListAsync(Year));
     }
+
+    [Fact]
+    public async Task Nobody_registers_or_approves_an_adjustment_of_their_own_unit()
+    {
+        await ResultServiceTests.SeedDemoAsync(Db);
+        var lead = await ResultServiceTests.UnitIdAsync(Db, "D01");
+        var town = await ResultServiceTests.UnitIdAsync(Db, "T03");
+        var reviewer = Db.Service<AdjustmentService>(new CurrentUser("reviewer", [Roles.LeadReviewer], lead));
+        var own = await reviewer.CreateAsync(Year, new AdjustmentInput(lead, AdjustmentKind.Bonus, 1m, "本局获省级表彰", null, null, null));
+        Assert.Contains("不能登记本单位", own.Error, StringComparison.Ordinal);
+        var other = await reviewer.CreateAsync(Year, new AdjustmentInput(town, AdjustmentKind.Deduction, 1m, "督查发现项目进度滞后", null, null, null));
+        Assert.True(other.Ok, other.Error);
+
+        // An office member who belongs to a unit does not approve that unit's events; another office member does.
+        var entered = await Db.Service<AdjustmentService>(Office).CreateAsync(Year, new AdjustmentInput(lead, AdjustmentKind.Bonus, 1m, "获省级表彰", null, null, null));
+        Assert.True(entered.Ok, entered.Error);
+        var officeOfLead = Db.Service<AdjustmentService>(new CurrentUser("office2", [Roles.Office], lead));
+        Assert.Contains("不能审核本单位", (await officeOfLead.ApproveAsync(entered.Value, 0)).Error, StringComparison.Ordinal);
+        Assert.Contains("不能登记本单位", (await officeOfLead.CreateAsync(Year, new AdjustmentInput(lead, AdjustmentKind.Bonus, 1m, "再次表彰", null, null, null))).Error, StringComparison.Ordinal);
+        Assert.True((await Db.Service<AdjustmentService>(new CurrentUser("office3", [Roles.Office], null)).ApproveAsync(entered.Value, 0)).Ok);
+    }
 }
 
 public sealed class SqliteAdjustmentServiceTests() : AdjustmentServiceTests(DatabaseProvider.Sqlite);
