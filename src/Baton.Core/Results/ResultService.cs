@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Baton.Core.Accounts;
 using Baton.Core.Indicators;
+using Baton.Core.Targets;
 using Baton.Core.Years;
 using Baton.Scoring.Indicators;
 using Baton.Scoring.Results;
@@ -348,7 +349,7 @@ public sealed class ResultService(IDbContextFactory<BatonDbContext> dbFactory, C
     /// province), so it goes through a data reader straight into <see cref="ValueData"/> rather than through
     /// EF's materializer and an intermediate list.
     /// </summary>
-    private static async Task<Dictionary<long, List<ValueData>>> ValuesAsync(BatonDbContext db, int year, Dictionary<long, string> leafCodes, CancellationToken ct)
+    private static async Task<Dictionary<long, List<ValueData>>> ValuesAsync(BatonDbContext db, int year, Dictionary<long, Indicator> leaves, CancellationToken ct)
     {
         var byUnit = new Dictionary<long, List<ValueData>>();
         var connection = db.Database.GetDbConnection();
@@ -362,31 +363,29 @@ public sealed class ResultService(IDbContextFactory<BatonDbContext> dbFactory, C
             await using var command = connection.CreateCommand();
             command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
             command.CommandText = "SELECT \"UnitId\", \"IndicatorId\", \"Value\", \"ReportedActual\", \"AuthoritativeActual\", \"AuthoritativeSource\", "
-                + "\"Grade\", \"MonthlyPlan\", \"MonthlyActual\", \"Evidence\", \"ApprovedBy\" FROM \"Targets\" WHERE \"Year\" = @year";
+                + "\"Grade\", \"MonthlyPlan\", \"MonthlyActual\", \"Evidence\", \"ApprovedBy\", \"Status\" FROM \"Targets\" WHERE \"Year\" = @year";
             var parameter = command.CreateParameter();
             parameter.ParameterName = "@year";
             parameter.Value = year;
             command.Parameters.Add(parameter);
             await using var reader = await command.ExecuteReaderAsync(ct);
-            var reported = RuleSpec.SourceName(DataSource.SelfReported);
-            var sources = Enum.GetValues<DataSource>().ToDictionary(s => s.ToString(), RuleSpec.SourceName, StringComparer.Ordinal);
             while (await reader.ReadAsync(ct))
             {
-                if (!leafCodes.TryGetValue(reader.GetInt64(1), out var leaf))
+                if (!leaves.TryGetValue(reader.GetInt64(1), out var leaf))
                 {
                     continue;
                 }
                 decimal? Number(int i) => reader.IsDBNull(i) ? null : reader.GetDecimal(i);
                 string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
-                var authoritative = Number(4);
-                var self = Number(3);
-                var source = authoritative is not null ? sources[Text(5) ?? nameof(DataSource.LeadUnit)] : self is not null ? reported : null;
+                // Which value counts, and why an unchecked report does not, is the target's rule.
+                var counted = Target.Counted(leaf.Source, Number(3), Number(4), Text(5) is { } source ? Enum.Parse<DataSource>(source) : null,
+                    Text(11) is { } status ? Enum.Parse<ReportStatus>(status) : ReportStatus.None);
                 var unit = reader.GetInt64(0);
                 if (!byUnit.TryGetValue(unit, out var list))
                 {
                     byUnit[unit] = list = [];
                 }
-                list.Add(new ValueData(leaf, Number(2), authoritative ?? self, Text(6), Text(7), Text(8), source, Text(9), Text(10)));
+                list.Add(new ValueData(leaf.Code, Number(2), counted.Value, Text(6), Text(7), Text(8), counted.Source, Text(9), Text(10)));
             }
         }
         finally
@@ -429,7 +428,7 @@ public sealed class ResultService(IDbContextFactory<BatonDbContext> dbFactory, C
                     n.Rule, n.RuleParameters, n.Measure, n.LeadUnitId is { } lead ? unitCodes[lead].Name : null, n.Order))]));
         }
 
-        var valuesByUnit = await ValuesAsync(db, year, nodes.Where(n => !n.IsGroup).ToDictionary(n => n.Id, n => n.Code), ct);
+        var valuesByUnit = await ValuesAsync(db, year, nodes.Where(n => !n.IsGroup).ToDictionary(n => n.Id), ct);
         var adjustments = (await db.AdjustmentEvents.AsNoTracking().Where(a => a.Year == year && a.ApprovedBy != null).ToListAsync(ct)).ToLookup(a => a.UnitId);
         var components = (await db.ComponentScores.AsNoTracking().Where(c => c.Year == year).ToListAsync(ct)).ToLookup(c => c.UnitId);
         // Calibrated ratings feed their components; a hand-entered value stands in only where no calibrated round rated the unit.
