@@ -39,6 +39,7 @@ public static class BatonServices
         services.AddScoped<ScoringSettingsService>();
         services.AddScoped<TargetService>();
         services.AddScoped<AdjustmentService>();
+        services.AddScoped<EvidenceService>();
         services.AddScoped<ResultService>();
         services.AddScoped<SyntheticProvince>();
         services.AddSingleton(sp => EvidenceStore.For(database, sp.GetService<IConfiguration>()?["Evidence:Path"]));

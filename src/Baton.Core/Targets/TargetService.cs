@@ -1,5 +1,6 @@
 using System.Globalization;
 using Baton.Core.Accounts;
+using Baton.Core.Adjustments;
 using Baton.Core.Indicators;
 using Baton.Core.Years;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +10,8 @@ namespace Baton.Core.Targets;
 public sealed record TargetRow(
     long? Id, long UnitId, string UnitCode, string UnitName, long IndicatorId, string IndicatorCode, string IndicatorName, string? Measure,
     RuleKind Rule, long? LeadUnitId, DataSource Source, decimal? Value, string? MonthlyPlan, decimal? ReportedActual, decimal? AuthoritativeActual,
-    DataSource? AuthoritativeSource, string? Grade, string? ApprovedBy, long Version, ReportStatus Status, string? SignedOffBy, string? ReturnReason)
+    DataSource? AuthoritativeSource, string? Grade, string? ApprovedBy, long Version, ReportStatus Status, string? SignedOffBy, string? ReturnReason,
+    bool EvidenceRequired, EvidenceInfo? Evidence)
 {
     /// <summary>What scoring counts for this row (<see cref="Target.Counted"/>).</summary>
     public CountedActual Counted => Target.Counted(Source, ReportedActual, AuthoritativeActual, AuthoritativeSource, Status);
@@ -84,6 +86,9 @@ public sealed partial class TargetService(IDbContextFactory<BatonDbContext> dbFa
             .Join(db.Units, m => m.UnitId, u => u.Id, (m, u) => new { Unit = u, m.CategoryId }).OrderBy(u => u.Unit.Code).ToListAsync(ct);
         var leafIds = leaves.Select(l => l.Id).ToList();
         var targets = await db.Targets.AsNoTracking().Where(t => leafIds.Contains(t.IndicatorId)).ToDictionaryAsync(t => (t.UnitId, t.IndicatorId), ct);
+        var hashes = targets.Values.Select(t => t.Evidence).OfType<string>().Distinct().ToList();
+        var files = await db.EvidenceFiles.AsNoTracking().Where(f => hashes.Contains(f.Hash))
+            .ToDictionaryAsync(f => f.Hash, f => new EvidenceInfo(f.Hash, f.FileName, f.ContentType, f.Size, f.UploadedAt), ct);
         var leavesOf = leaves.ToLookup(l => l.CategoryId);
         var rows = new List<TargetRow>();
         foreach (var (unit, categoryId) in units.Select(u => (u.Unit, u.CategoryId)))
@@ -97,7 +102,8 @@ public sealed partial class TargetService(IDbContextFactory<BatonDbContext> dbFa
                 var t = targets.GetValueOrDefault((unit.Id, leaf.Id));
                 rows.Add(new TargetRow(t?.Id, unit.Id, unit.Code, unit.Name, leaf.Id, leaf.Code, leaf.Name, leaf.Measure, leaf.Rule, leaf.LeadUnitId, leaf.Source,
                     t?.Value, t?.MonthlyPlan, t?.ReportedActual, t?.AuthoritativeActual, t?.AuthoritativeSource, t?.Grade, t?.ApprovedBy, t?.Version ?? 0,
-                    t?.Status ?? ReportStatus.None, t?.SignedOffBy, t?.ReturnReason));
+                    t?.Status ?? ReportStatus.None, t?.SignedOffBy, t?.ReturnReason, leaf.EvidenceRequired,
+                    t?.Evidence is { } hash ? files.GetValueOrDefault(hash) : null));
             }
         }
         return rows;
@@ -179,10 +185,12 @@ public sealed partial class TargetService(IDbContextFactory<BatonDbContext> dbFa
     }
 
     /// <summary>
-    /// The unit's own year-end report (单位自报) by its reporter or head, or the office: it awaits the head's
-    /// sign-off. A report already signed off or approved is changed only after the lead unit returns it.
+    /// The unit's own year-end report (单位自报) by its reporter or head, or the office, with its evidence: it awaits
+    /// the head's sign-off. <paramref name="evidence"/> is a newly uploaded file's hash (<see cref="EvidenceService.UploadAsync"/>),
+    /// or null to keep the file already attached. A report already signed off or approved is changed only after the
+    /// lead unit returns it.
     /// </summary>
-    public async Task<Outcome> ReportActualAsync(int year, long unitId, long indicatorId, decimal? value, long version, CancellationToken ct = default)
+    public async Task<Outcome> ReportActualAsync(int year, long unitId, long indicatorId, decimal? value, string? evidence, long version, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var (row, refusal) = await RowAsync(db, year, unitId, indicatorId, version, YearActivity.ReportProgress, ct);
@@ -207,6 +215,14 @@ public sealed partial class TargetService(IDbContextFactory<BatonDbContext> dbFa
         {
             return Outcome.Fail($"「{leaf.Name}」的填报已{(target.Status == ReportStatus.SignedOff ? "经单位负责人确认、提交审核" : "审核通过")}，不能再修改；如需更正，请联系牵头部门退回。");
         }
+        if (evidence is not null)
+        {
+            if (await EvidenceService.FindAsync(db, user, evidence, ct) is null)
+            {
+                return Outcome.Fail("佐证材料引用无效，请重新上传。");
+            }
+            target.Evidence = evidence;
+        }
         target.ReportedActual = value;
         target.Status = value is null ? ReportStatus.None : ReportStatus.Entered;
         await db.ActAs(user).SaveChangesAsync(ct);
@@ -230,6 +246,10 @@ public sealed partial class TargetService(IDbContextFactory<BatonDbContext> dbFa
         if (target.Status != ReportStatus.Entered || target.ReportedActual is null)
         {
             return Outcome.Fail($"「{leaf.Name}」没有待确认的填报（当前：{Target.StatusName(target.Status)}）。");
+        }
+        if (leaf.EvidenceRequired && target.Evidence is null)
+        {
+            return Outcome.Fail($"「{leaf.Name}」须附佐证材料，请填报员上传后再确认。");
         }
         target.Status = ReportStatus.SignedOff;
         target.SignedOffBy = user.UserName;

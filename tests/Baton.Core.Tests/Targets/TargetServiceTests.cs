@@ -30,8 +30,8 @@ public abstract class TargetServiceTests(DatabaseProvider provider) : DatabaseTe
         var other = await ResultServiceTests.UnitIdAsync(Db, "T02");
 
         var reporter = Db.Service<TargetService>(Reporter(own));
-        Assert.True((await reporter.ReportActualAsync(Year, own, leaf, 500m, Version(await reporter.GridAsync(category), own, leaf))).Ok);
-        Assert.Equal(Outcome.NotFound, (await reporter.ReportActualAsync(Year, other, leaf, 500m, 0)).Error);
+        Assert.True((await reporter.ReportActualAsync(Year, own, leaf, 500m, null, Version(await reporter.GridAsync(category), own, leaf))).Ok);
+        Assert.Equal(Outcome.NotFound, (await reporter.ReportActualAsync(Year, other, leaf, 500m, null, 0)).Error);
         Assert.Equal(Outcome.Forbidden, (await reporter.SetAuthoritativeAsync(Year, own, leaf, 400m, null, 1)).Error);
         Assert.All(await reporter.GridAsync(category), r => Assert.Equal(own, r.UnitId));
 
@@ -74,7 +74,7 @@ public abstract class TargetServiceTests(DatabaseProvider provider) : DatabaseTe
         async Task<TargetRow> RowAsync() => (await reporter.GridAsync(category)).Single(r => r.IndicatorId == leaf);
 
         Assert.Contains(await reporter.WorkAsync(Year, TargetWork.Unreported), r => r.IndicatorId == leaf);
-        Assert.True((await reporter.ReportActualAsync(Year, own, leaf, 0.5m, (await RowAsync()).Version)).Ok);
+        Assert.True((await reporter.ReportActualAsync(Year, own, leaf, 0.5m, null, (await RowAsync()).Version)).Ok);
         Assert.DoesNotContain(await reporter.WorkAsync(Year, TargetWork.Unreported), r => r.IndicatorId == leaf);
         var entered = await ScoringInputAsync("T01", "A5");
         Assert.Null(entered!.Actual);
@@ -91,7 +91,7 @@ public abstract class TargetServiceTests(DatabaseProvider provider) : DatabaseTe
         var signedOff = await ScoringInputAsync("T01", "A5");
         Assert.Null(signedOff!.Actual);
         Assert.Contains("待牵头部门审核", signedOff.Source, StringComparison.Ordinal);
-        Assert.Contains("提交审核", (await reporter.ReportActualAsync(Year, own, leaf, 0.4m, (await RowAsync()).Version)).Error, StringComparison.Ordinal);
+        Assert.Contains("提交审核", (await reporter.ReportActualAsync(Year, own, leaf, 0.4m, null, (await RowAsync()).Version)).Error, StringComparison.Ordinal);
 
         Assert.Contains(await reviewer.WorkAsync(Year, TargetWork.AwaitingReview), r => r.UnitId == own && r.IndicatorId == leaf);
         Assert.Contains("退回原因", (await reviewer.ReturnReportAsync(Year, own, leaf, " ", (await RowAsync()).Version)).Error, StringComparison.Ordinal);
@@ -100,14 +100,14 @@ public abstract class TargetServiceTests(DatabaseProvider provider) : DatabaseTe
         Assert.Equal((ReportStatus.Returned, "能耗口径应为规上工业"), (returned.Status, returned.ReturnReason));
         Assert.Null((await ScoringInputAsync("T01", "A5"))!.Actual);
 
-        Assert.True((await reporter.ReportActualAsync(Year, own, leaf, 0.52m, (await RowAsync()).Version)).Ok);
+        Assert.True((await reporter.ReportActualAsync(Year, own, leaf, 0.52m, null, (await RowAsync()).Version)).Ok);
         Assert.True((await head.SignOffAsync(Year, own, leaf, (await RowAsync()).Version)).Ok);
         Assert.True((await reviewer.ApproveReportAsync(Year, own, leaf, (await RowAsync()).Version)).Ok);
         var approved = await ScoringInputAsync("T01", "A5");
         Assert.Equal(0.52m, approved!.Actual);
         Assert.Equal("单位自报（已审核）", approved.Source);
         Assert.Equal("reviewer", approved.Approver);
-        Assert.Contains("审核通过", (await reporter.ReportActualAsync(Year, own, leaf, 0.6m, (await RowAsync()).Version)).Error, StringComparison.Ordinal);
+        Assert.Contains("审核通过", (await reporter.ReportActualAsync(Year, own, leaf, 0.6m, null, (await RowAsync()).Version)).Error, StringComparison.Ordinal);
 
         // Every step is in the row's history, by who took it.
         var actors = (await reporter.HistoryAsync((await RowAsync()).Id!.Value)).Select(h => h.Actor).ToHashSet();
@@ -125,7 +125,7 @@ public abstract class TargetServiceTests(DatabaseProvider provider) : DatabaseTe
             var leaf = await db.Indicators.SingleAsync(i => i.CategoryId == category && i.Code == "A1");
             Assert.Equal(DataSource.SelfReported, leaf.Source);
             var reporter = Db.Service<TargetService>(Reporter(unit));
-            Assert.True((await reporter.ReportActualAsync(Year, unit, leaf.Id, 96m, Version(await reporter.GridAsync(category), unit, leaf.Id))).Ok);
+            Assert.True((await reporter.ReportActualAsync(Year, unit, leaf.Id, 96m, null, Version(await reporter.GridAsync(category), unit, leaf.Id))).Ok);
             Assert.Null((await ScoringInputAsync("D02", "A1"))!.Actual);
             Assert.True((await Db.Service<TargetService>(Head(unit)).SignOffAsync(Year, unit, leaf.Id, Version(await reporter.GridAsync(category), unit, leaf.Id))).Ok);
         }

@@ -28,10 +28,8 @@ public static class IndicatorEndpoints
             await ExcelAsync(s => service.WriteExportAsync(year, s, ct), $"目标值与完成值-{year}.xlsx"));
 
         var evidence = app.MapGroup("/api/evidence").RequireAuthorization(Policies.AdjustmentsRead);
-        evidence.MapGet("/{hash}", async (string hash, string? name, AdjustmentService service, CancellationToken ct) =>
-            await service.OpenEvidenceAsync(hash, ct) is { } stream
-                ? Results.File(stream, "application/octet-stream", string.IsNullOrWhiteSpace(name) ? hash : Path.GetFileName(name))
-                : Results.NotFound());
+        evidence.MapGet("/{hash}", async (string hash, EvidenceService service, CancellationToken ct) =>
+            await service.OpenAsync(hash, ct) is { } file ? Results.File(file.Content, file.ContentType, file.FileName) : Results.NotFound());
 
         var results = app.MapGroup("/api/results").RequireAuthorization(Policies.ResultsRead);
         results.MapGet("/ranking.xlsx", async (int year, string? category, ResultService service, CancellationToken ct) =>
