@@ -28,6 +28,14 @@ public sealed class AdjustmentService(IDbContextFactory<BatonDbContext> dbFactor
     /// <summary>Nobody registers or approves an event about the unit they belong to.</summary>
     public bool IsOwnUnit(long unitId) => user.UnitId == unitId;
 
+    /// <summary>May approve this event now: the office, not its author, not for their own unit, not yet approved.</summary>
+    public bool MayApproveEvent(AdjustmentRow row) =>
+        MayApprove && row.ApprovedBy is null && !string.Equals(row.EnteredBy, user.UserName, StringComparison.Ordinal) && !IsOwnUnit(row.UnitId);
+
+    /// <summary>The events awaiting the user's approval (the adjustments page's "待我审核" and the home page's to-do).</summary>
+    public async Task<IReadOnlyList<AdjustmentRow>> AwaitingApprovalAsync(int year, CancellationToken ct = default) =>
+        MayApprove ? [.. (await ListAsync(year, ct)).Where(MayApproveEvent)] : [];
+
     public async Task<IReadOnlyList<AdjustmentRow>> ListAsync(int year, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
