@@ -78,6 +78,8 @@ public sealed class BatonDbContext(DbContextOptions<BatonDbContext> options, Tim
 
     public DbSet<AdjustmentEvent> AdjustmentEvents => Set<AdjustmentEvent>();
 
+    public DbSet<EvidenceFile> EvidenceFiles => Set<EvidenceFile>();
+
     public DbSet<ComponentScore> ComponentScores => Set<ComponentScore>();
 
     public DbSet<ResultSnapshot> ResultSnapshots => Set<ResultSnapshot>();

@@ -38,8 +38,10 @@ public static class BatonServices
         services.AddScoped<CalibrationService>();
         services.AddScoped<DemoCounty>();
         services.AddScoped<IndicatorService>();
+        services.AddScoped<ScoringSettingsService>();
         services.AddScoped<TargetService>();
         services.AddScoped<AdjustmentService>();
+        services.AddScoped<EvidenceService>();
         services.AddScoped<ResultService>();
         services.AddScoped<ComponentScoreService>();
         services.AddScoped<SyntheticProvince>();

@@ -67,9 +67,19 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public IDbContextFactory<BatonDbContext> Factory => Services.GetRequiredService<IDbContextFactory<BatonDbContext>>();
 
-    /// <summary>A feature service acting for <paramref name="user"/>, in a scope of its own.</summary>
-    public T Service<T>(CurrentUser user) where T : notnull =>
-        ActivatorUtilities.CreateInstance<T>(Services.CreateScope().ServiceProvider, user);
+    /// <summary>A feature service acting for <paramref name="user"/>, in a scope of its own (services it depends on act for the same user).</summary>
+    public T Service<T>(CurrentUser user) where T : notnull
+    {
+        var scope = Services.CreateScope();
+        scope.ServiceProvider.GetRequiredService<ScopeUser>().User = user;
+        return ActivatorUtilities.CreateInstance<T>(scope.ServiceProvider, user);
+    }
+
+    /// <summary>Who the scope's <see cref="CurrentUser"/> is, as the web host takes it from the request.</summary>
+    private sealed class ScopeUser
+    {
+        public CurrentUser User { get; set; } = CurrentUser.Anonymous;
+    }
 
     public async Task<BatonDbContext> ContextAsync() => await Factory.CreateDbContextAsync();
 
@@ -79,6 +89,8 @@ public sealed class TestDatabase : IAsyncDisposable
         services.AddLogging();
         services.AddSingleton<TimeProvider>(Clock);
         services.AddBaton(Database);
+        services.AddScoped<ScopeUser>();
+        services.AddScoped(sp => sp.GetRequiredService<ScopeUser>().User);
         services.AddIdentityCore<BatonUser>(BatonServices.ConfigureIdentity)
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<BatonDbContext>()

@@ -8,20 +8,33 @@ namespace Baton.Core.Adjustments;
 
 public sealed record AdjustmentRow(
     long Id, long UnitId, string UnitCode, string UnitName, AdjustmentKind Kind, decimal Points, string Reason, string? MaxGrade,
-    string? EvidenceHash, string? EvidenceName, string EnteredBy, DateTime EnteredAt, string? ApprovedBy, DateTime? ApprovedAt, long Version);
+    EvidenceInfo? Evidence, string EnteredBy, DateTime EnteredAt, string? ApprovedBy, DateTime? ApprovedAt, long Version);
 
-public sealed record AdjustmentInput(long UnitId, AdjustmentKind Kind, decimal Points, string Reason, string? MaxGrade, string? EvidenceHash, string? EvidenceName);
+/// <summary>A new event; <c>EvidenceHash</c> is what <see cref="EvidenceService.UploadAsync"/> returned, required for vetoes and grade caps.</summary>
+public sealed record AdjustmentInput(long UnitId, AdjustmentKind Kind, decimal Points, string Reason, string? MaxGrade, string? EvidenceHash);
 
 /// <summary>
 /// Bonuses, deductions, vetoes and grade caps (加减分、一票否决、等次封顶). The office or a lead unit's
-/// reviewer enters an event; the office approves it, never the person who entered it; only approved
-/// events count in the results. Unit-scoped users see their own unit's events.
+/// reviewer enters an event, a veto or cap always with its evidence; the office approves it, never the
+/// person who entered it; nobody enters or approves an event of their own unit; only approved events
+/// count in the results. Unit-scoped users see their own unit's events.
 /// </summary>
-public sealed class AdjustmentService(IDbContextFactory<BatonDbContext> dbFactory, CurrentUser user, EvidenceStore evidence)
+public sealed class AdjustmentService(IDbContextFactory<BatonDbContext> dbFactory, CurrentUser user)
 {
     public bool MayEnter => user.IsInAnyRole(Roles.Office, Roles.LeadReviewer);
 
     public bool MayApprove => user.IsInRole(Roles.Office);
+
+    /// <summary>Nobody registers or approves an event about the unit they belong to.</summary>
+    public bool IsOwnUnit(long unitId) => user.UnitId == unitId;
+
+    /// <summary>May approve this event now: the office, not its author, not for their own unit, not yet approved.</summary>
+    public bool MayApproveEvent(AdjustmentRow row) =>
+        MayApprove && row.ApprovedBy is null && !string.Equals(row.EnteredBy, user.UserName, StringComparison.Ordinal) && !IsOwnUnit(row.UnitId);
+
+    /// <summary>The events awaiting the user's approval (the adjustments page's "待我审核" and the home page's to-do).</summary>
+    public async Task<IReadOnlyList<AdjustmentRow>> AwaitingApprovalAsync(int year, CancellationToken ct = default) =>
+        MayApprove ? [.. (await ListAsync(year, ct)).Where(MayApproveEvent)] : [];
 
     public async Task<IReadOnlyList<AdjustmentRow>> ListAsync(int year, CancellationToken ct = default)
     {
@@ -30,27 +43,14 @@ public sealed class AdjustmentService(IDbContextFactory<BatonDbContext> dbFactor
         var all = user.SeesAllUnits;
         var byMe = user.IsInRole(Roles.LeadReviewer) ? user.UserName : null;
         var rows = await db.AdjustmentEvents.AsNoTracking().Where(a => a.Year == year && (all || a.UnitId == own || a.EnteredBy == byMe))
-            .Join(db.Units, a => a.UnitId, u => u.Id, (a, u) => new AdjustmentRow(a.Id, a.UnitId, u.Code, u.Name, a.Kind, a.Points, a.Reason, a.MaxGrade,
-                a.EvidenceHash, a.EvidenceName, a.EnteredBy, a.EnteredAt, a.ApprovedBy, a.ApprovedAt, a.Version))
+            .Join(db.Units, a => a.UnitId, u => u.Id, (a, u) => new { Event = a, u.Code, u.Name })
             .ToListAsync(ct);
-        return [.. rows.OrderByDescending(a => a.Id)];
-    }
-
-    /// <summary>Stores an evidence file and returns its content hash, for <see cref="AdjustmentInput.EvidenceHash"/>.</summary>
-    public async Task<Outcome<string>> UploadEvidenceAsync(Stream content, CancellationToken ct = default) =>
-        MayEnter ? await evidence.SaveAsync(content, ct) : Outcome.Fail<string>(Outcome.Forbidden);
-
-    /// <summary>Opens an evidence file that belongs to an event the user may see.</summary>
-    public async Task<Stream?> OpenEvidenceAsync(string hash, CancellationToken ct = default)
-    {
-        var visible = await ListAsync(await YearOfEvidenceAsync(hash, ct), ct);
-        return visible.Any(a => a.EvidenceHash == hash) ? evidence.Open(hash) : null;
-    }
-
-    private async Task<int> YearOfEvidenceAsync(string hash, CancellationToken ct)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.AdjustmentEvents.Where(a => a.EvidenceHash == hash).Select(a => a.Year).FirstOrDefaultAsync(ct);
+        var hashes = rows.Select(r => r.Event.EvidenceHash).OfType<string>().Distinct().ToList();
+        var files = await db.EvidenceFiles.AsNoTracking().Where(f => hashes.Contains(f.Hash))
+            .ToDictionaryAsync(f => f.Hash, f => new EvidenceInfo(f.Hash, f.FileName, f.ContentType, f.Size, f.UploadedAt), ct);
+        return [.. rows.OrderByDescending(r => r.Event.Id).Select(r => new AdjustmentRow(r.Event.Id, r.Event.UnitId, r.Code, r.Name, r.Event.Kind, r.Event.Points,
+            r.Event.Reason, r.Event.MaxGrade, r.Event.EvidenceHash is { } hash ? files.GetValueOrDefault(hash) : null,
+            r.Event.EnteredBy, r.Event.EnteredAt, r.Event.ApprovedBy, r.Event.ApprovedAt, r.Event.Version))];
     }
 
     public async Task<Outcome<long>> CreateAsync(int year, AdjustmentInput input, CancellationToken ct = default)
@@ -58,6 +58,10 @@ public sealed class AdjustmentService(IDbContextFactory<BatonDbContext> dbFactor
         if (!MayEnter)
         {
             return Outcome.Fail<long>(Outcome.Forbidden);
+        }
+        if (IsOwnUnit(input.UnitId))
+        {
+            return Outcome.Fail<long>("不能登记本单位的加减分事项，请由县考核办或其他牵头部门登记。");
         }
         if (string.IsNullOrWhiteSpace(input.Reason) || input.Reason.Trim().Length > 500)
         {
@@ -69,11 +73,16 @@ public sealed class AdjustmentService(IDbContextFactory<BatonDbContext> dbFactor
                 ? "加分、减分的分值须大于 0 且不超过 100（减分也填正数）。"
                 : "一票否决和等次封顶不计分值，分值应为 0。");
         }
-        if (input.EvidenceHash is { } hash && (hash.Length != 64 || !hash.All(char.IsAsciiHexDigitLower)))
+        if (input.EvidenceHash is null && input.Kind is AdjustmentKind.Veto or AdjustmentKind.GradeCap)
+        {
+            return Outcome.Fail<long>($"{AdjustmentEvent.KindName(input.Kind)}须附佐证材料（如事故通报、处理决定），请先上传。");
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var file = input.EvidenceHash is { } hash ? await EvidenceService.FindAsync(db, user, hash, ct) : null;
+        if (input.EvidenceHash is not null && file is null)
         {
             return Outcome.Fail<long>("佐证材料引用无效，请重新上传。");
         }
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (await YearGate.RefusalAsync(db, year, YearActivity.Adjust, ct) is { } state)
         {
             return Outcome.Fail<long>(state);
@@ -102,8 +111,8 @@ public sealed class AdjustmentService(IDbContextFactory<BatonDbContext> dbFactor
             Points = input.Points,
             Reason = input.Reason.Trim(),
             MaxGrade = maxGrade,
-            EvidenceHash = input.EvidenceHash,
-            EvidenceName = input.EvidenceHash is null ? null : Path.GetFileName(input.EvidenceName),
+            EvidenceHash = file?.Hash,
+            EvidenceName = file?.FileName,
             EnteredBy = user.UserName,
             EnteredAt = db.UtcNow,
         };
@@ -136,6 +145,10 @@ public sealed class AdjustmentService(IDbContextFactory<BatonDbContext> dbFactor
         if (string.Equals(entity.EnteredBy, user.UserName, StringComparison.Ordinal))
         {
             return Outcome.Fail("录入人不能审核自己录入的事项，请由考核办其他人员审核。");
+        }
+        if (IsOwnUnit(entity.UnitId))
+        {
+            return Outcome.Fail("不能审核本单位的事项，请由考核办其他人员审核。");
         }
         if (await YearGate.RefusalAsync(db, entity.Year, YearActivity.Adjust, ct) is { } state)
         {

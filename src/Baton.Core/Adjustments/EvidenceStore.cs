@@ -80,5 +80,8 @@ public sealed class EvidenceStore(string root)
         return File.Exists(path) ? File.OpenRead(path) : null;
     }
 
+    /// <summary>The stored content's size in bytes.</summary>
+    public long SizeOf(string hash) => new FileInfo(PathOf(hash)).Length;
+
     private string PathOf(string hash) => Path.Combine(Root, hash[..2], hash);
 }

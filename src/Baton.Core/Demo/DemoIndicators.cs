@@ -141,6 +141,8 @@ internal static class DemoIndicators
                         var factor = node.Parameters?.Reverse == true ? 0.9m + (0.2m * (decimal)random.NextDouble()) : 0.82m + (0.33m * (decimal)random.NextDouble());
                         target.ReportedActual = Round(value * factor, node.TargetMax < 10 ? 3 : 1);
                         target.AuthoritativeActual = random.Next(5) == 0 ? Round(target.ReportedActual.Value * 0.97m, node.TargetMax < 10 ? 3 : 1) : target.ReportedActual;
+                        // The unit's report went through its head's sign-off and the lead unit's review.
+                        target.Status = ReportStatus.Approved;
                         break;
                     case RuleKind.TimeProgress:
                         target.MonthlyPlan = string.Join(';', Enumerable.Range(1, 12).Select(m => (m * 100m / 12m).ToString("0.#", CultureInfo.InvariantCulture)));

@@ -137,6 +137,7 @@ public sealed class SyntheticProvince(IDbContextFactory<BatonDbContext> dbFactor
                         t.ReportedActual = Math.Round(t.Value.Value * (0.7m + (0.5m * (decimal)random.NextDouble())), 1);
                         t.AuthoritativeActual = random.Next(4) == 0 ? Math.Round(t.ReportedActual.Value * 0.98m, 1) : null;
                         t.AuthoritativeSource = t.AuthoritativeActual is null ? null : DataSource.StatisticsBureau;
+                        t.Status = ReportStatus.Approved;
                         break;
                     case RuleKind.Graded:
                         t.Grade = grades[random.Next(grades.Length)];

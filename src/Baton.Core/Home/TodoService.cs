@@ -1,4 +1,8 @@
 using Baton.Core.Accounts;
+using Baton.Core.Adjustments;
+using Baton.Core.Ratings;
+using Baton.Core.Targets;
+using Baton.Core.Years;
 using Microsoft.EntityFrameworkCore;
 
 namespace Baton.Core.Home;
@@ -6,8 +10,13 @@ namespace Baton.Core.Home;
 /// <summary>One thing the signed-in person should do, with the page where it is done.</summary>
 public sealed record Todo(string Title, string Link);
 
-/// <summary>The home page's to-do list: what each role has open now. Features add their own items here.</summary>
-public sealed class TodoService(IDbContextFactory<BatonDbContext> dbFactory, CurrentUser user)
+/// <summary>
+/// The home page's to-do list: what each role has open now in the current year. Each item is counted with the
+/// same service method that shows the list on its page, so the count and the page cannot disagree.
+/// </summary>
+public sealed class TodoService(
+    IDbContextFactory<BatonDbContext> dbFactory, CurrentUser user, TargetService targets, AdjustmentService adjustments,
+    RatingRoundService rounds, RatingFormService forms)
 {
     public async Task<IReadOnlyList<Todo>> ListAsync(CancellationToken ct = default)
     {
@@ -57,17 +66,16 @@ public sealed class TodoService(IDbContextFactory<BatonDbContext> dbFactory, Cur
         if (user.IsInRole(Roles.Rater))
         {
             // Only rounds whose year takes submissions now (the year gate) are something to do.
-            var rating = Years.YearGate.StatesFor(Years.YearActivity.Rate).ToList();
-            var pending = await (from r in db.RatingRaters
-                                 join u in db.Users on r.UserId equals u.Id
-                                 join round in db.RatingRounds on r.RoundId equals round.Id
-                                 join y in db.Years on round.Year equals y.Year
-                                 where u.UserName == user.UserName && r.SubmittedAt == null && !round.IsClosed && rating.Contains(y.State)
-                                 select r.Id).CountAsync(ct);
+            var states = await db.Years.AsNoTracking().ToDictionaryAsync(y => y.Year, y => y.State, ct);
+            var pending = (await forms.MyRoundsAsync(ct)).Count(r => !r.IsClosed && r.SubmittedAt is null && YearGate.Permits(states[r.Year], YearActivity.Rate));
             if (pending > 0)
             {
                 todos.Add(new Todo($"有 {pending} 份评议待填写。", "/ratings/my"));
             }
+        }
+        if (year is not null)
+        {
+            await AppraisalTodosAsync(year, todos, ct);
         }
         if (user.IsUnitScoped && user.UnitId is { } unitId
             && !await db.UnitLeaders.AnyAsync(l => l.UnitId == unitId && l.Until == null, ct))
@@ -75,5 +83,62 @@ public sealed class TodoService(IDbContextFactory<BatonDbContext> dbFactory, Cur
             todos.Add(new Todo("本单位尚未登记一把手，请联系县考核办。", "/units"));
         }
         return todos;
+    }
+
+    private async Task AppraisalTodosAsync(AppraisalYear year, List<Todo> todos, CancellationToken ct)
+    {
+        // Values are reported, signed off and reviewed only while the year gate permits it.
+        var reporting = YearGate.Permits(year.State, YearActivity.ReportProgress);
+        var reviewing = YearGate.Permits(year.State, YearActivity.ReviewProgress);
+        if (user.IsInRole(Roles.Office))
+        {
+            var awaiting = (await adjustments.AwaitingApprovalAsync(year.Year, ct)).Count;
+            if (awaiting > 0)
+            {
+                todos.Add(new Todo($"{awaiting} 项加减分、一票否决或等次封顶事项待审核。", "/adjustments?pending=1"));
+            }
+            var lacking = (await rounds.ListAsync(year.Year, ct)).Count(r => !r.IsClosed && r.Raters == 0);
+            if (lacking > 0)
+            {
+                todos.Add(new Todo($"{lacking} 个评议轮次尚未添加评议人。", "/ratings"));
+            }
+            if (reviewing)
+            {
+                var units = (await targets.WorkAsync(year.Year, TargetWork.Unreported, ct)).Select(r => r.UnitId).Distinct().Count();
+                if (units > 0)
+                {
+                    todos.Add(new Todo($"{units} 个单位有完成值尚未填报。", $"/targets?work={TargetWork.Unreported}"));
+                }
+            }
+        }
+        if (user.IsInRole(Roles.UnitReporter) && reporting)
+        {
+            var unreported = (await targets.WorkAsync(year.Year, TargetWork.Unreported, ct)).Count;
+            if (unreported > 0)
+            {
+                todos.Add(new Todo($"本单位有 {unreported} 项完成值待填报。", $"/targets?work={TargetWork.Unreported}"));
+            }
+            var returned = (await targets.WorkAsync(year.Year, TargetWork.Returned, ct)).Count;
+            if (returned > 0)
+            {
+                todos.Add(new Todo($"本单位有 {returned} 项填报被退回，请按退回原因修改。", $"/targets?work={TargetWork.Returned}"));
+            }
+        }
+        if (user.IsInRole(Roles.UnitHead) && reporting)
+        {
+            var signOff = (await targets.WorkAsync(year.Year, TargetWork.AwaitingSignOff, ct)).Count;
+            if (signOff > 0)
+            {
+                todos.Add(new Todo($"本单位有 {signOff} 项填报待您确认。", $"/targets?work={TargetWork.AwaitingSignOff}"));
+            }
+        }
+        if (user.IsInRole(Roles.LeadReviewer) && reviewing)
+        {
+            var review = (await targets.WorkAsync(year.Year, TargetWork.AwaitingReview, ct)).Count;
+            if (review > 0)
+            {
+                todos.Add(new Todo($"有 {review} 项填报待您审核（本部门牵头的指标）。", $"/targets?work={TargetWork.AwaitingReview}"));
+            }
+        }
     }
 }

@@ -91,6 +91,11 @@ public sealed class RatingFormService(IDbContextFactory<BatonDbContext> dbFactor
         {
             return Outcome.Fail(Outcome.NotFound);
         }
+        // The account's unit as it is now, not only as copied when the rater was added.
+        if (user.UnitId is { } own && entries.Any(e => e.UnitId == own))
+        {
+            return Outcome.Fail("不能评议本单位，请联系县考核办调整您的评议范围。");
+        }
         db.ActAs(user);
         return await SaveAsync(db, rater, entries, ct);
     }

@@ -18,6 +18,7 @@ internal static class TargetInputs
     public static async Task<Dictionary<long, List<ValueData>>> LoadAsync(BatonDbContext db, int year, IReadOnlyDictionary<long, string> leafCodes, CancellationToken ct)
     {
         var byUnit = new Dictionary<long, List<ValueData>>();
+        var leafSources = await db.Indicators.AsNoTracking().Where(i => i.Year == year && !i.IsGroup).ToDictionaryAsync(i => i.Id, i => i.Source, ct);
         var connection = db.Database.GetDbConnection();
         var opened = connection.State != System.Data.ConnectionState.Open;
         if (opened)
@@ -29,14 +30,12 @@ internal static class TargetInputs
             await using var command = connection.CreateCommand();
             command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
             command.CommandText = "SELECT \"UnitId\", \"IndicatorId\", \"Value\", \"ReportedActual\", \"AuthoritativeActual\", \"AuthoritativeSource\", "
-                + "\"Grade\", \"MonthlyPlan\", \"MonthlyActual\", \"Evidence\", \"ApprovedBy\" FROM \"Targets\" WHERE \"Year\" = @year";
+                + "\"Grade\", \"MonthlyPlan\", \"MonthlyActual\", \"Evidence\", \"ApprovedBy\", \"Status\" FROM \"Targets\" WHERE \"Year\" = @year";
             var parameter = command.CreateParameter();
             parameter.ParameterName = "@year";
             parameter.Value = year;
             command.Parameters.Add(parameter);
             await using var reader = await command.ExecuteReaderAsync(ct);
-            var reported = RuleSpec.SourceName(DataSource.SelfReported);
-            var sources = Enum.GetValues<DataSource>().ToDictionary(s => s.ToString(), RuleSpec.SourceName, StringComparer.Ordinal);
             while (await reader.ReadAsync(ct))
             {
                 if (!leafCodes.TryGetValue(reader.GetInt64(1), out var leaf))
@@ -45,15 +44,15 @@ internal static class TargetInputs
                 }
                 decimal? Number(int i) => reader.IsDBNull(i) ? null : reader.GetDecimal(i);
                 string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
-                var authoritative = Number(4);
-                var self = Number(3);
-                var source = authoritative is not null ? sources[Text(5) ?? nameof(DataSource.LeadUnit)] : self is not null ? reported : null;
+                // Which value counts, and why an unchecked report does not, is the target's rule.
+                var counted = Target.Counted(leafSources[reader.GetInt64(1)], Number(3), Number(4), Text(5) is { } source ? Enum.Parse<DataSource>(source) : null,
+                    Text(11) is { } status ? Enum.Parse<ReportStatus>(status) : ReportStatus.None);
                 var unit = reader.GetInt64(0);
                 if (!byUnit.TryGetValue(unit, out var list))
                 {
                     byUnit[unit] = list = [];
                 }
-                list.Add(new ValueData(leaf, Number(2), authoritative ?? self, Text(6), Text(7), Text(8), source, Text(9), Text(10)));
+                list.Add(new ValueData(leaf, Number(2), counted.Value, Text(6), Text(7), Text(8), counted.Source, Text(9), Text(10)));
             }
         }
         finally

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Baton.Core.Accounts;
+using Baton.Core.Adjustments;
 using Baton.Core.Indicators;
 using Baton.Core.Years;
 using Microsoft.EntityFrameworkCore;
@@ -9,10 +10,14 @@ namespace Baton.Core.Targets;
 public sealed record TargetRow(
     long? Id, long UnitId, string UnitCode, string UnitName, long IndicatorId, string IndicatorCode, string IndicatorName, string? Measure,
     RuleKind Rule, long? LeadUnitId, DataSource Source, decimal? Value, string? MonthlyPlan, decimal? ReportedActual, decimal? AuthoritativeActual,
-    DataSource? AuthoritativeSource, string? Grade, string? ApprovedBy, long Version)
+    DataSource? AuthoritativeSource, string? Grade, string? ApprovedBy, long Version, ReportStatus Status, string? SignedOffBy, string? ReturnReason,
+    bool EvidenceRequired, EvidenceInfo? Evidence)
 {
-    /// <summary>The value scoring uses: authoritative where it exists.</summary>
-    public decimal? Actual => AuthoritativeActual ?? ReportedActual;
+    /// <summary>What scoring counts for this row (<see cref="Target.Counted"/>).</summary>
+    public CountedActual Counted => Target.Counted(Source, ReportedActual, AuthoritativeActual, AuthoritativeSource, Status);
+
+    /// <summary>True when the unit itself reports this leaf's actual value (the other rules are graded or recorded by the lead unit).</summary>
+    public bool NeedsReport => TargetService.NeedsReport(Rule);
 }
 
 /// <summary>A change to one unit's target for one leaf; <paramref name="Version"/> is the row's version as read (0 for a new row).</summary>
@@ -20,12 +25,30 @@ public sealed record TargetEdit(long UnitId, long IndicatorId, decimal? Value, s
 
 public sealed record HistoryRow(DateTime At, string Actor, string Action, string? Before, string? After);
 
+/// <summary>The to-do lists of the targets page, one per role (see <see cref="TargetService.WorkAsync"/>).</summary>
+public enum TargetWork
+{
+    /// <summary>Values the user's unit (the office: any unit) has not reported yet.</summary>
+    Unreported,
+
+    /// <summary>Values returned to the user's unit (the office: any unit) for correction.</summary>
+    Returned,
+
+    /// <summary>Values of the head's own unit awaiting sign-off.</summary>
+    AwaitingSignOff,
+
+    /// <summary>Signed-off values of the indicators the reviewer's unit leads (the office: all), awaiting review.</summary>
+    AwaitingReview,
+}
+
 /// <summary>
 /// Targets per unit and leaf (目标值) and year-end actual values. The office sets targets while the
-/// year is in Draft or TargetsIssued. A unit reports its own actual values; the lead unit (its
-/// LeadReviewer) or the office enters the authoritative figure, or the office imports the statistics
-/// bureau's file. Unit-scoped users see only their own unit, except that a lead unit's reviewer also
-/// sees the leaves it leads, for every unit.
+/// year gate permits. A unit's reporter enters its own actual values, its head signs them off
+/// (单位负责人确认), and the lead unit's reviewer (or the office) approves them or returns them with a
+/// reason; the lead unit or the office may also enter the authoritative figure, or the office imports
+/// the statistics bureau's file. Which value counts is <see cref="Target.Counted"/>. Nobody reviews or
+/// grades their own unit. Unit-scoped users see only their own unit, except that a lead unit's reviewer
+/// also sees the leaves it leads, for every unit.
 /// </summary>
 public sealed partial class TargetService(IDbContextFactory<BatonDbContext> dbFactory, CurrentUser user)
 {
@@ -35,20 +58,42 @@ public sealed partial class TargetService(IDbContextFactory<BatonDbContext> dbFa
     public async Task<IReadOnlyList<TargetRow>> GridAsync(long categoryId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var category = await db.UnitCategories.AsNoTracking().SingleOrDefaultAsync(c => c.Id == categoryId, ct);
-        if (category is null)
+        return await RowsAsync(db, db.UnitCategories.Where(c => c.Id == categoryId).Select(c => c.Id), ct);
+    }
+
+    /// <summary>
+    /// One of the user's to-do lists for the year, across its categories. The targets page shows these lists and
+    /// the home page counts them, so the two cannot disagree.
+    /// </summary>
+    public async Task<IReadOnlyList<TargetRow>> WorkAsync(int year, TargetWork work, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = await RowsAsync(db, db.UnitCategories.Where(c => c.Year == year).OrderBy(c => c.Code).Select(c => c.Id), ct);
+        return [.. rows.Where(r => work switch
         {
-            return [];
-        }
-        var leaves = await db.Indicators.AsNoTracking().Where(i => i.CategoryId == categoryId && !i.IsGroup).OrderBy(i => i.Order).ThenBy(i => i.Code).ToListAsync(ct);
-        var units = await db.CategoryMemberships.AsNoTracking().Where(m => m.CategoryId == categoryId)
-            .Join(db.Units, m => m.UnitId, u => u.Id, (m, u) => u).OrderBy(u => u.Code).ToListAsync(ct);
+            TargetWork.Unreported => MayReport(r) && r.NeedsReport && r.ReportedActual is null && r.AuthoritativeActual is null,
+            TargetWork.Returned => MayReport(r) && r.Status == ReportStatus.Returned,
+            TargetWork.AwaitingSignOff => MaySignOff(r) && r.Status == ReportStatus.Entered,
+            _ => MayReview(r) && r.Status == ReportStatus.SignedOff,
+        })];
+    }
+
+    private async Task<IReadOnlyList<TargetRow>> RowsAsync(BatonDbContext db, IQueryable<long> categoryIds, CancellationToken ct)
+    {
+        var leaves = await db.Indicators.AsNoTracking().Where(i => categoryIds.Contains(i.CategoryId) && !i.IsGroup)
+            .OrderBy(i => i.Order).ThenBy(i => i.Code).ToListAsync(ct);
+        var units = await db.CategoryMemberships.AsNoTracking().Where(m => categoryIds.Contains(m.CategoryId))
+            .Join(db.Units, m => m.UnitId, u => u.Id, (m, u) => new { Unit = u, m.CategoryId }).OrderBy(u => u.Unit.Code).ToListAsync(ct);
         var leafIds = leaves.Select(l => l.Id).ToList();
         var targets = await db.Targets.AsNoTracking().Where(t => leafIds.Contains(t.IndicatorId)).ToDictionaryAsync(t => (t.UnitId, t.IndicatorId), ct);
+        var hashes = targets.Values.Select(t => t.Evidence).OfType<string>().Distinct().ToList();
+        var files = await db.EvidenceFiles.AsNoTracking().Where(f => hashes.Contains(f.Hash))
+            .ToDictionaryAsync(f => f.Hash, f => new EvidenceInfo(f.Hash, f.FileName, f.ContentType, f.Size, f.UploadedAt), ct);
+        var leavesOf = leaves.ToLookup(l => l.CategoryId);
         var rows = new List<TargetRow>();
-        foreach (var unit in units)
+        foreach (var (unit, categoryId) in units.Select(u => (u.Unit, u.CategoryId)))
         {
-            foreach (var leaf in leaves)
+            foreach (var leaf in leavesOf[categoryId])
             {
                 if (!MaySee(unit.Id, leaf.LeadUnitId))
                 {
@@ -56,17 +101,33 @@ public sealed partial class TargetService(IDbContextFactory<BatonDbContext> dbFa
                 }
                 var t = targets.GetValueOrDefault((unit.Id, leaf.Id));
                 rows.Add(new TargetRow(t?.Id, unit.Id, unit.Code, unit.Name, leaf.Id, leaf.Code, leaf.Name, leaf.Measure, leaf.Rule, leaf.LeadUnitId, leaf.Source,
-                    t?.Value, t?.MonthlyPlan, t?.ReportedActual, t?.AuthoritativeActual, t?.AuthoritativeSource, t?.Grade, t?.ApprovedBy, t?.Version ?? 0));
+                    t?.Value, t?.MonthlyPlan, t?.ReportedActual, t?.AuthoritativeActual, t?.AuthoritativeSource, t?.Grade, t?.ApprovedBy, t?.Version ?? 0,
+                    t?.Status ?? ReportStatus.None, t?.SignedOffBy, t?.ReturnReason, leaf.EvidenceRequired,
+                    t?.Evidence is { } hash ? files.GetValueOrDefault(hash) : null));
             }
         }
         return rows;
     }
 
+    /// <summary>The rules whose actual value the unit reports itself; graded and event leaves are given by the lead unit.</summary>
+    public static bool NeedsReport(RuleKind rule) => rule is RuleKind.CompletionRate or RuleKind.Tiers or RuleKind.BaseExcess;
+
     private bool MaySee(long unitId, long? leadUnitId) =>
         user.MaySee(unitId) || (user.IsInRole(Roles.LeadReviewer) && leadUnitId is { } lead && lead == user.UnitId);
 
-    private bool MayApprove(long? leadUnitId) =>
-        user.IsInRole(Roles.Office) || (user.IsInRole(Roles.LeadReviewer) && leadUnitId is { } lead && lead == user.UnitId);
+    private bool MayReview(long unitId, long? leadUnitId) =>
+        user.UnitId != unitId
+        && (user.IsInRole(Roles.Office) || (user.IsInRole(Roles.LeadReviewer) && leadUnitId is { } lead && lead == user.UnitId));
+
+    /// <summary>May enter the unit's own report of this row: its reporter or head, or the office.</summary>
+    public bool MayReport(TargetRow row) =>
+        row.NeedsReport && (user.IsInRole(Roles.Office) || (user.IsInAnyRole(Roles.UnitReporter, Roles.UnitHead) && user.UnitId == row.UnitId));
+
+    /// <summary>May sign the row's report off: the unit's head.</summary>
+    public bool MaySignOff(TargetRow row) => user.IsInRole(Roles.UnitHead) && user.UnitId == row.UnitId;
+
+    /// <summary>May approve or return the row's report, or enter its authoritative value or grade: the leaf's lead unit or the office, never for its own unit.</summary>
+    public bool MayReview(TargetRow row) => MayReview(row.UnitId, row.LeadUnitId);
 
     /// <summary>Saves many targets at once (the grid's save), all or nothing.</summary>
     public async Task<Outcome<int>> SetTargetsAsync(int year, IReadOnlyList<TargetEdit> edits, CancellationToken ct = default)
@@ -123,37 +184,132 @@ public sealed partial class TargetService(IDbContextFactory<BatonDbContext> dbFa
         return changed;
     }
 
-    /// <summary>The unit's own year-end report (单位自报), by its reporter or the office.</summary>
-    public Task<Outcome> ReportActualAsync(int year, long unitId, long indicatorId, decimal? value, string? grade, long version, CancellationToken ct = default) =>
-        SetActualAsync(year, unitId, indicatorId, value, grade, version, authoritative: null, ct);
-
-    /// <summary>The authoritative actual value (核定值), by the leaf's lead unit reviewer or the office.</summary>
-    public Task<Outcome> ApproveActualAsync(int year, long unitId, long indicatorId, decimal? value, string? grade, long version, CancellationToken ct = default) =>
-        SetActualAsync(year, unitId, indicatorId, value, grade, version, authoritative: DataSource.LeadUnit, ct);
-
-    private async Task<Outcome> SetActualAsync(int year, long unitId, long indicatorId, decimal? value, string? grade, long version, DataSource? authoritative, CancellationToken ct)
+    /// <summary>
+    /// The unit's own year-end report (单位自报) by its reporter or head, or the office, with its evidence: it awaits
+    /// the head's sign-off. <paramref name="evidence"/> is a newly uploaded file's hash (<see cref="EvidenceService.UploadAsync"/>),
+    /// or null to keep the file already attached. A report already signed off or approved is changed only after the
+    /// lead unit returns it.
+    /// </summary>
+    public async Task<Outcome> ReportActualAsync(int year, long unitId, long indicatorId, decimal? value, string? evidence, long version, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var leaf = await db.Indicators.AsNoTracking().SingleOrDefaultAsync(i => i.Id == indicatorId && i.Year == year && !i.IsGroup, ct);
-        if (leaf is null)
+        var (row, refusal) = await RowAsync(db, year, unitId, indicatorId, version, YearActivity.ReportProgress, ct);
+        if (refusal is not null)
         {
-            return Outcome.Fail(Outcome.NotFound);
+            return Outcome.Fail(refusal);
         }
-        var member = await db.CategoryMemberships.AnyAsync(m => m.Year == year && m.UnitId == unitId && m.CategoryId == leaf.CategoryId, ct);
-        if (!member || !MaySee(unitId, leaf.LeadUnitId))
-        {
-            return Outcome.Fail(Outcome.NotFound);
-        }
-        var allowed = authoritative is null
-            ? user.IsInRole(Roles.Office) || (user.IsInAnyRole(Roles.UnitReporter, Roles.UnitHead) && user.UnitId == unitId)
-            : MayApprove(leaf.LeadUnitId);
-        if (!allowed)
+        var (leaf, target) = row!;
+        if (!(user.IsInRole(Roles.Office) || (user.IsInAnyRole(Roles.UnitReporter, Roles.UnitHead) && user.UnitId == unitId)))
         {
             return Outcome.Fail(Outcome.Forbidden);
         }
-        if (await YearGate.RefusalAsync(db, year, authoritative is null ? YearActivity.ReportProgress : YearActivity.ReviewProgress, ct) is { } state)
+        if (!NeedsReport(leaf.Rule))
         {
-            return Outcome.Fail(state);
+            return Outcome.Fail($"「{leaf.Name}」按{RuleSpec.KindName(leaf.Rule)}计分，由牵头部门评定或记录，单位不填报。");
+        }
+        if (value is < 0)
+        {
+            return Outcome.Fail("实际完成值不能为负。");
+        }
+        if (target.Status is ReportStatus.SignedOff or ReportStatus.Approved)
+        {
+            return Outcome.Fail($"「{leaf.Name}」的填报已{(target.Status == ReportStatus.SignedOff ? "经单位负责人确认、提交审核" : "审核通过")}，不能再修改；如需更正，请联系牵头部门退回。");
+        }
+        if (evidence is not null)
+        {
+            if (await EvidenceService.FindAsync(db, user, evidence, ct) is null)
+            {
+                return Outcome.Fail("佐证材料引用无效，请重新上传。");
+            }
+            target.Evidence = evidence;
+        }
+        target.ReportedActual = value;
+        target.Status = value is null ? ReportStatus.None : ReportStatus.Entered;
+        await db.ActAs(user).SaveChangesAsync(ct);
+        return Outcome.Success;
+    }
+
+    /// <summary>The unit head signs the unit's report off (单位负责人确认); only then does it reach the lead unit's review.</summary>
+    public async Task<Outcome> SignOffAsync(int year, long unitId, long indicatorId, long version, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var (row, refusal) = await RowAsync(db, year, unitId, indicatorId, version, YearActivity.ReportProgress, ct);
+        if (refusal is not null)
+        {
+            return Outcome.Fail(refusal);
+        }
+        var (leaf, target) = row!;
+        if (!(user.IsInRole(Roles.UnitHead) && user.UnitId == unitId))
+        {
+            return Outcome.Fail("只有本单位负责人才能确认本单位的填报。");
+        }
+        if (target.Status != ReportStatus.Entered || target.ReportedActual is null)
+        {
+            return Outcome.Fail($"「{leaf.Name}」没有待确认的填报（当前：{Target.StatusName(target.Status)}）。");
+        }
+        if (leaf.EvidenceRequired && target.Evidence is null)
+        {
+            return Outcome.Fail($"「{leaf.Name}」须附佐证材料，请填报员上传后再确认。");
+        }
+        target.Status = ReportStatus.SignedOff;
+        target.SignedOffBy = user.UserName;
+        target.ReturnReason = null;
+        await db.ActAs(user).SaveChangesAsync(ct);
+        return Outcome.Success;
+    }
+
+    /// <summary>The lead unit (or the office) approves a signed-off report (已审核): from then on it counts.</summary>
+    public Task<Outcome> ApproveReportAsync(int year, long unitId, long indicatorId, long version, CancellationToken ct = default) =>
+        ReviewAsync(year, unitId, indicatorId, version, returnReason: null, ct);
+
+    /// <summary>The lead unit (or the office) returns a signed-off report with a reason (已退回); the reporter corrects it.</summary>
+    public Task<Outcome> ReturnReportAsync(int year, long unitId, long indicatorId, string reason, long version, CancellationToken ct = default) =>
+        string.IsNullOrWhiteSpace(reason) || reason.Trim().Length > 500
+            ? Task.FromResult(Outcome.Fail("请填写退回原因（不超过 500 个字符），单位据此修改。"))
+            : ReviewAsync(year, unitId, indicatorId, version, reason.Trim(), ct);
+
+    private async Task<Outcome> ReviewAsync(int year, long unitId, long indicatorId, long version, string? returnReason, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var (row, refusal) = await RowAsync(db, year, unitId, indicatorId, version, YearActivity.ReviewProgress, ct);
+        if (refusal is not null)
+        {
+            return Outcome.Fail(refusal);
+        }
+        var (leaf, target) = row!;
+        if (ReviewRefusal(unitId, leaf) is { } forbidden)
+        {
+            return Outcome.Fail(forbidden);
+        }
+        if (target.Status != ReportStatus.SignedOff)
+        {
+            return Outcome.Fail(target.Status == ReportStatus.Entered
+                ? $"「{leaf.Name}」的填报尚未经单位负责人确认，不能审核。"
+                : $"「{leaf.Name}」没有待审核的填报（当前：{Target.StatusName(target.Status)}）。");
+        }
+        target.Status = returnReason is null ? ReportStatus.Approved : ReportStatus.Returned;
+        target.ReturnReason = returnReason;
+        target.ApprovedBy = returnReason is null ? user.UserName : null;
+        await db.ActAs(user).SaveChangesAsync(ct);
+        return Outcome.Success;
+    }
+
+    /// <summary>
+    /// The authoritative actual value or grade (核定值、评定等次), by the leaf's lead unit reviewer or the office;
+    /// it counts instead of the unit's report and completes a pending review.
+    /// </summary>
+    public async Task<Outcome> SetAuthoritativeAsync(int year, long unitId, long indicatorId, decimal? value, string? grade, long version, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var (row, refusal) = await RowAsync(db, year, unitId, indicatorId, version, YearActivity.ReviewProgress, ct);
+        if (refusal is not null)
+        {
+            return Outcome.Fail(refusal);
+        }
+        var (leaf, target) = row!;
+        if (ReviewRefusal(unitId, leaf) is { } forbidden)
+        {
+            return Outcome.Fail(forbidden);
         }
         if (value is < 0)
         {
@@ -163,6 +319,50 @@ public sealed partial class TargetService(IDbContextFactory<BatonDbContext> dbFa
         {
             return Outcome.Fail($"评价等次应为 {string.Join("、", GradeNames(leaf))} 之一。");
         }
+        target.AuthoritativeActual = value;
+        target.AuthoritativeSource = value is null ? null : DataSource.LeadUnit;
+        target.Grade = string.IsNullOrWhiteSpace(grade) ? null : grade.Trim();
+        target.ApprovedBy = value is null && target.Grade is null ? null : user.UserName;
+        if (target.Status == ReportStatus.SignedOff && target.ApprovedBy is not null)
+        {
+            target.Status = ReportStatus.Approved;
+        }
+        await db.ActAs(user).SaveChangesAsync(ct);
+        return Outcome.Success;
+    }
+
+    private string? ReviewRefusal(long unitId, Indicator leaf)
+    {
+        if (user.UnitId == unitId && user.IsInAnyRole(Roles.Office, Roles.LeadReviewer))
+        {
+            return "不能审核或评定本单位的指标，请由县考核办审核。";
+        }
+        return MayReview(unitId, leaf.LeadUnitId) ? null : Outcome.Forbidden;
+    }
+
+    /// <summary>
+    /// Loads the leaf and the unit's row (a new row when there is none yet) for a change, after checking that the
+    /// unit is appraised on the leaf, that the user may see the row, the year gate and the version read.
+    /// </summary>
+    private sealed record RowToChange(Indicator Leaf, Target Target);
+
+    private async Task<(RowToChange? Row, string? Refusal)> RowAsync(
+        BatonDbContext db, int year, long unitId, long indicatorId, long version, YearActivity activity, CancellationToken ct)
+    {
+        var leaf = await db.Indicators.AsNoTracking().SingleOrDefaultAsync(i => i.Id == indicatorId && i.Year == year && !i.IsGroup, ct);
+        if (leaf is null)
+        {
+            return (null, Outcome.NotFound);
+        }
+        var member = await db.CategoryMemberships.AnyAsync(m => m.Year == year && m.UnitId == unitId && m.CategoryId == leaf.CategoryId, ct);
+        if (!member || !MaySee(unitId, leaf.LeadUnitId))
+        {
+            return (null, Outcome.NotFound);
+        }
+        if (await YearGate.RefusalAsync(db, year, activity, ct) is { } state)
+        {
+            return (null, state);
+        }
         var target = await db.Targets.SingleOrDefaultAsync(t => t.UnitId == unitId && t.IndicatorId == indicatorId, ct);
         if (target is null)
         {
@@ -171,24 +371,9 @@ public sealed partial class TargetService(IDbContextFactory<BatonDbContext> dbFa
         }
         else if (target.Version != version)
         {
-            return Outcome.Fail(Outcome.Conflict);
+            return (null, Outcome.Conflict);
         }
-        if (authoritative is null)
-        {
-            target.ReportedActual = value;
-        }
-        else
-        {
-            target.AuthoritativeActual = value;
-            target.AuthoritativeSource = value is null ? null : authoritative;
-            target.ApprovedBy = value is null && grade is null ? null : user.UserName;
-        }
-        if (grade is not null || authoritative is not null)
-        {
-            target.Grade = string.IsNullOrWhiteSpace(grade) ? null : grade.Trim();
-        }
-        await db.ActAs(user).SaveChangesAsync(ct);
-        return Outcome.Success;
+        return (new RowToChange(leaf, target), null);
     }
 
     private static IReadOnlyList<string> GradeNames(Indicator leaf)

@@ -111,42 +111,6 @@ public abstract class IndicatorServiceTests(DatabaseProvider provider) : Databas
     }
 
     [Fact]
-    public async Task Ahp_weights_are_applied_to_all_siblings_at_once_and_add_up_to_one()
-    {
-        var (category, unit, _) = await SetUpAsync();
-        var indicators = Db.Service<IndicatorService>(Office);
-        var group = (await indicators.SaveAsync(null, 0, new IndicatorInput(category, null, "A", "经济发展", true, 0, null, RuleKind.None, null, null, DataSource.SelfReported, null, false, 1))).Value;
-        var a1 = (await indicators.SaveAsync(null, 0, Leaf(category, group, "A1", 50))).Value;
-        var a2 = (await indicators.SaveAsync(null, 0, Leaf(category, group, "A2", 30))).Value;
-        var a3 = (await indicators.SaveAsync(null, 0, Leaf(category, group, "A3", 20))).Value;
-
-        var partial = await indicators.SetWeightsAsync(category, new Dictionary<long, decimal> { [a1] = 0.5m, [a2] = 0.5m });
-        Assert.Contains("全部指标", partial.Error, StringComparison.Ordinal);
-        Assert.Equal(Outcome.Forbidden, (await Db.Service<IndicatorService>(Reporter(unit)).SetWeightsAsync(category, new Dictionary<long, decimal> { [a1] = 1m })).Error);
-
-        var applied = await indicators.SetWeightsAsync(category, new Dictionary<long, decimal> { [a1] = 1m / 3, [a2] = 1m / 3, [a3] = 1m / 3 });
-        Assert.True(applied.Ok, applied.Error);
-        var weights = (await indicators.TreeAsync(category)).Where(r => !r.IsGroup).Select(r => r.Weight!.Value).ToList();
-        Assert.Equal(1m, weights.Sum());
-        Assert.All(weights, w => Assert.InRange(w, 0.3333m, 0.3334m));
-    }
-
-    [Fact]
-    public async Task Settings_are_checked_and_defaults_are_sensible()
-    {
-        var (category, _, _) = await SetUpAsync();
-        var indicators = Db.Service<IndicatorService>(Office);
-        var settings = await indicators.SettingsAsync(category);
-        Assert.Equal(1m, settings.Components.Sum(c => c.Weight));
-        Assert.Equal("优秀", settings.Grades[0].Name);
-        var bad = await indicators.SaveSettingsAsync(settings with { Components = [.. settings.Components.Select(c => c with { Weight = 0.5m })] });
-        Assert.False(bad.Ok);
-        Assert.Contains("权重合计", bad.Error, StringComparison.Ordinal);
-        Assert.True((await indicators.SaveSettingsAsync(settings with { AwardBase = 60_000m })).Ok);
-        Assert.Equal(60_000m, (await indicators.SettingsAsync(category)).AwardBase);
-    }
-
-    [Fact]
     public async Task A_whole_system_is_copied_from_the_previous_year()
     {
         var (category, _, _) = await SetUpAsync();

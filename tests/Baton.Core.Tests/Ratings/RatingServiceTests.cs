@@ -99,6 +99,26 @@ public abstract class RatingServiceTests(DatabaseProvider provider) : DatabaseTe
     }
 
     [Fact]
+    public async Task A_rater_whose_account_moved_into_a_rated_unit_cannot_rate_that_unit()
+    {
+        var u = await UnitsAsync("D01", "D02", "D03");
+        var (rounds, round) = await RoundAsync(Numeric(), u.Values);
+        await RaterAccountAsync("r2", null);
+        var raterId = (await rounds.AddAccountRaterAsync(round, "r2")).Value;
+        await using (var db = await Db.ContextAsync())
+        {
+            var account = await db.Users.SingleAsync(x => x.UserName == "r2");
+            account.UnitId = u["D02"];
+            await db.SaveChangesAsync();
+        }
+        var form = Db.Service<RatingFormService>(new CurrentUser("r2", [Roles.Rater], u["D02"]));
+        var own = await form.SubmitAsync(raterId, [Score(u["D01"], 80, 80), Score(u["D02"], 95, 95), Score(u["D03"], 80, 80)]);
+        Assert.Contains("不能评议本单位", own.Error, StringComparison.Ordinal);
+        await using var check = await Db.ContextAsync();
+        Assert.False(await check.RatingEntries.AnyAsync());
+    }
+
+    [Fact]
     public async Task Only_the_office_manages_rounds_and_a_rater_reaches_only_their_own_form()
     {
         var u = await UnitsAsync("D01", "D02");

@@ -134,7 +134,7 @@ public abstract class YearServiceTests(DatabaseProvider provider) : DatabaseTest
             var target = await db.Targets.Where(t => t.Year == year && t.AuthoritativeActual != null && t.Value != null).OrderBy(t => t.Id).FirstAsync();
             var category = await CategoryOfAsync(year, target.UnitId);
             var row = (await Db.Service<TargetService>(Office).GridAsync(category)).Single(r => r.UnitId == target.UnitId && r.IndicatorId == target.IndicatorId);
-            var corrected = await Db.Service<TargetService>(Office).ApproveActualAsync(year, target.UnitId, target.IndicatorId, target.AuthoritativeActual + 1000m, row.Grade, row.Version);
+            var corrected = await Db.Service<TargetService>(Office).SetAuthoritativeAsync(year, target.UnitId, target.IndicatorId, target.AuthoritativeActual + 1000m, row.Grade, row.Version);
             Assert.True(corrected.Ok, corrected.Error);
         }
         var refused = await MoveAsync(year, YearState.PublicNotice);

@@ -13,8 +13,8 @@ public static class EvidenceEndpoints
         evidence.MapGet("/{hash}", DownloadAsync);
     }
 
-    private static async Task<Results<FileStreamHttpResult, NotFound>> DownloadAsync(string hash, string? name, AdjustmentService service, CancellationToken ct) =>
-        await service.OpenEvidenceAsync(hash, ct) is { } stream
-            ? TypedResults.File(stream, "application/octet-stream", string.IsNullOrWhiteSpace(name) ? hash : Path.GetFileName(name))
+    private static async Task<Results<FileStreamHttpResult, NotFound>> DownloadAsync(string hash, EvidenceService service, CancellationToken ct) =>
+        await service.OpenAsync(hash, ct) is { } file
+            ? TypedResults.File(file.Content, file.ContentType, file.FileName)
             : TypedResults.NotFound();
 }

@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Baton.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(BatonDbContext))]
-    [Migration("20261201150428_Gate")]
-    partial class Gate
+    [Migration("20261201171127_YearGateAndFixes")]
+    partial class YearGateAndFixes
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -223,6 +223,48 @@ namespace Baton.Migrations.Postgres.Migrations
                     b.HasIndex("Year", "UnitId");
 
                     b.ToTable("AdjustmentEvents");
+                });
+
+            modelBuilder.Entity("Baton.Core.Adjustments.EvidenceFile", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Hash")
+                        .IsUnique();
+
+                    b.ToTable("EvidenceFiles");
                 });
 
             modelBuilder.Entity("Baton.Core.Audit.AuditEntry", b =>
@@ -1130,6 +1172,21 @@ namespace Baton.Migrations.Postgres.Migrations
                         .HasPrecision(20, 6)
                         .HasColumnType("numeric(20,6)");
 
+                    b.Property<string>("ReturnReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("SignedOffBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasDefaultValue("None");
+
                     b.Property<long>("UnitId")
                         .HasColumnType("bigint");
 
@@ -1183,6 +1240,34 @@ namespace Baton.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("CategoryMemberships");
+                });
+
+            modelBuilder.Entity("Baton.Core.Units.Person", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name");
+
+                    b.ToTable("People", (string)null);
                 });
 
             modelBuilder.Entity("Baton.Core.Units.Unit", b =>
@@ -1273,10 +1358,8 @@ namespace Baton.Migrations.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(50)
-                        .HasColumnType("character varying(50)");
+                    b.Property<long>("PersonId")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("Post")
                         .IsRequired()
@@ -1297,6 +1380,10 @@ namespace Baton.Migrations.Postgres.Migrations
                         .HasColumnType("bigint");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("PersonId")
+                        .IsUnique()
+                        .HasFilter("\"Until\" IS NULL");
 
                     b.HasIndex("UnitId");
 
@@ -1839,7 +1926,7 @@ namespace Baton.Migrations.Postgres.Migrations
                         .IsRequired();
 
                     b.HasOne("Baton.Core.Units.Unit", null)
-                        .WithMany()
+                        .WithMany("Memberships")
                         .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
@@ -1847,11 +1934,19 @@ namespace Baton.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("Baton.Core.Units.UnitLeader", b =>
                 {
+                    b.HasOne("Baton.Core.Units.Person", "Person")
+                        .WithMany("Terms")
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("Baton.Core.Units.Unit", null)
                         .WithMany("Leaders")
                         .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("Person");
                 });
 
             modelBuilder.Entity("Baton.Core.Years.YearTransition", b =>
@@ -1924,9 +2019,16 @@ namespace Baton.Migrations.Postgres.Migrations
                     b.Navigation("Criteria");
                 });
 
+            modelBuilder.Entity("Baton.Core.Units.Person", b =>
+                {
+                    b.Navigation("Terms");
+                });
+
             modelBuilder.Entity("Baton.Core.Units.Unit", b =>
                 {
                     b.Navigation("Leaders");
+
+                    b.Navigation("Memberships");
                 });
 #pragma warning restore 612, 618
         }

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Baton.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(BatonDbContext))]
-    [Migration("20261201150348_Gate")]
-    partial class Gate
+    [Migration("20261201171052_YearGateAndFixes")]
+    partial class YearGateAndFixes
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -216,6 +216,46 @@ namespace Baton.Migrations.Sqlite.Migrations
                     b.HasIndex("Year", "UnitId");
 
                     b.ToTable("AdjustmentEvents");
+                });
+
+            modelBuilder.Entity("Baton.Core.Adjustments.EvidenceFile", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Hash")
+                        .IsUnique();
+
+                    b.ToTable("EvidenceFiles");
                 });
 
             modelBuilder.Entity("Baton.Core.Audit.AuditEntry", b =>
@@ -1085,6 +1125,21 @@ namespace Baton.Migrations.Sqlite.Migrations
                         .HasPrecision(20, 6)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ReturnReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignedOffBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("None");
+
                     b.Property<long>("UnitId")
                         .HasColumnType("INTEGER");
 
@@ -1136,6 +1191,32 @@ namespace Baton.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("CategoryMemberships");
+                });
+
+            modelBuilder.Entity("Baton.Core.Units.Person", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name");
+
+                    b.ToTable("People", (string)null);
                 });
 
             modelBuilder.Entity("Baton.Core.Units.Unit", b =>
@@ -1220,10 +1301,8 @@ namespace Baton.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(50)
-                        .HasColumnType("TEXT");
+                    b.Property<long>("PersonId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Post")
                         .IsRequired()
@@ -1244,6 +1323,10 @@ namespace Baton.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("PersonId")
+                        .IsUnique()
+                        .HasFilter("\"Until\" IS NULL");
 
                     b.HasIndex("UnitId");
 
@@ -1776,7 +1859,7 @@ namespace Baton.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.HasOne("Baton.Core.Units.Unit", null)
-                        .WithMany()
+                        .WithMany("Memberships")
                         .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
@@ -1784,11 +1867,19 @@ namespace Baton.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Baton.Core.Units.UnitLeader", b =>
                 {
+                    b.HasOne("Baton.Core.Units.Person", "Person")
+                        .WithMany("Terms")
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("Baton.Core.Units.Unit", null)
                         .WithMany("Leaders")
                         .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("Person");
                 });
 
             modelBuilder.Entity("Baton.Core.Years.YearTransition", b =>
@@ -1861,9 +1952,16 @@ namespace Baton.Migrations.Sqlite.Migrations
                     b.Navigation("Criteria");
                 });
 
+            modelBuilder.Entity("Baton.Core.Units.Person", b =>
+                {
+                    b.Navigation("Terms");
+                });
+
             modelBuilder.Entity("Baton.Core.Units.Unit", b =>
                 {
                     b.Navigation("Leaders");
+
+                    b.Navigation("Memberships");
                 });
 #pragma warning restore 612, 618
         }
