@@ -191,18 +191,20 @@ public sealed class RaschCalibration
         var groups = connectivity.Groups.Count;
         var iterations = 0;
         var converged = false;
+        var ratio = new double[m + 1];
         while (iterations < options.MaxIterations && !converged)
         {
             iterations++;
             var change = 0.0;
             Cumulate(f, cumF);
+            Ratios(f, ratio);
 
             // Units.
             Array.Clear(resid);
             Array.Clear(info);
             foreach (var i in active)
             {
-                var e = Categories(b[us[i]] - c[rs[i]], cumF, p, out var v, cumulative: true);
+                var e = Expect(b[us[i]] - c[rs[i]], ratio, cumF, p, out var v);
                 resid[us[i]] += x[i] - e;
                 info[us[i]] += v;
             }
@@ -221,7 +223,7 @@ public sealed class RaschCalibration
             Array.Clear(info);
             foreach (var i in active)
             {
-                var e = Categories(b[us[i]] - c[rs[i]], cumF, p, out var v, cumulative: true);
+                var e = Expect(b[us[i]] - c[rs[i]], ratio, cumF, p, out var v);
                 resid[rs[i]] += x[i] - e;
                 info[rs[i]] += v;
             }
@@ -244,7 +246,7 @@ public sealed class RaschCalibration
             var hessian = new double[m + 1];
             foreach (var i in active)
             {
-                Categories(b[us[i]] - c[rs[i]], cumF, p, out _, cumulative: true);
+                Expect(b[us[i]] - c[rs[i]], ratio, cumF, p, out _);
                 var atLeast = 0.0;
                 for (var k = m; k >= 1; k--)
                 {
@@ -492,6 +494,46 @@ public sealed class RaschCalibration
             }
         }
         return theta;
+    }
+
+    /// <summary>ratio[k] = exp(−F_k) for k = 1..m: the factor from category k−1 to k, apart from exp(η).</summary>
+    private static void Ratios(double[] f, double[] ratio)
+    {
+        ratio[0] = 1;
+        for (var k = 1; k < ratio.Length; k++)
+        {
+            ratio[k] = Math.Exp(-f[k - 1]);
+        }
+    }
+
+    /// <summary>
+    /// <see cref="Categories"/> for the estimation's inner loops, with one exponential instead of m + 1:
+    /// P_k ∝ P_(k−1) · exp(η) · exp(−F_k). Where exp(m·|η|) could overflow it takes the exact path.
+    /// </summary>
+    private static double Expect(double eta, double[] ratio, double[] cumF, Span<double> p, out double variance)
+    {
+        var m = p.Length - 1;
+        if (Math.Abs(eta) * m > 600)
+        {
+            return Categories(eta, cumF, p, out variance, cumulative: true);
+        }
+        var x = Math.Exp(eta);
+        p[0] = 1;
+        var total = 1.0;
+        for (var k = 1; k <= m; k++)
+        {
+            p[k] = p[k - 1] * x * ratio[k];
+            total += p[k];
+        }
+        double mean = 0, square = 0;
+        for (var k = 0; k <= m; k++)
+        {
+            p[k] /= total;
+            mean += k * p[k];
+            square += k * k * p[k];
+        }
+        variance = square - mean * mean;
+        return mean;
     }
 
     private static void Cumulate(double[] f, double[] cumF)

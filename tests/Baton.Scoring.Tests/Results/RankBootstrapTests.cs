@@ -132,6 +132,33 @@ public class RankBootstrapTests
     }
 
     [Fact]
+    public void A_replicates_Rasch_fit_at_the_stated_tolerance_is_within_a_thousandth_of_a_point_of_the_converged_fit()
+    {
+        // A round the size of the demo county's deputies': 16 raters × 47 units, grades 0..3.
+        var random = new Random(17);
+        var ratings = new List<Rating>();
+        for (var r = 0; r < 16; r++)
+        {
+            for (var u = 0; u < 47; u++)
+            {
+                var latent = u / 12.0 - 2 + (r % 3 - 1) * 0.5 + random.NextDouble() * 1.6 - 0.8;
+                ratings.Add(new Rating($"R{r}", $"U{u}", latent > 0.6 ? 3 : latent > -0.4 ? 2 : latent > -1.3 ? 1 : 0));
+            }
+        }
+        var set = RatingSet.Create(ratings);
+        var full = RaschCalibration.Fit(set, maximumCategory: 3).GetValueOrThrow();
+        var worst = 0.0;
+        for (var k = 0; k < 20; k++)
+        {
+            var replicate = RaterBootstrap.Replicate(set, seed: 7, replicate: k);
+            var quick = RaschCalibration.Fit(replicate, new CalibrationOptions { Tolerance = RankBootstrap.RaschTolerance, MaxIterations = RankBootstrap.RaschMaxIterations }, 3, full).GetValueOrThrow();
+            var exact = RaschCalibration.Fit(replicate, maximumCategory: 3).GetValueOrThrow();
+            worst = Math.Max(worst, quick.Units.Zip(exact.Units).Max(p => Math.Abs(p.First.FairAverage - p.Second.FairAverage) * 100 / 3));
+        }
+        Assert.True(worst < 0.001, $"worst difference {worst} points");
+    }
+
+    [Fact]
     public void A_hand_entered_component_is_held_fixed_and_says_so()
     {
         var (input, round) = GradedYear(raters: 8, seed: 9, handEnteredSatisfaction: true);
