@@ -16,6 +16,8 @@ public sealed partial class BeijingTimeTests(BatonWebFactory app) : IClassFixtur
         Assert.Equal("2026-01-01 07:30", BeijingTime.Format(new DateTime(2025, 12, 31, 23, 30, 59, DateTimeKind.Utc)));
         Assert.Equal("2026-01-01 07:30", BeijingTime.Format(new DateTimeOffset(2025, 12, 31, 23, 30, 0, TimeSpan.Zero)));
         Assert.Equal("", BeijingTime.Format((DateTime?)null));
+        // A day picked in a filter starts at midnight in Beijing, 16:00 UTC the day before.
+        Assert.Equal(new DateTime(2026, 3, 1, 16, 0, 0, DateTimeKind.Utc), BeijingTime.StartOfDayUtc(new DateTime(2026, 3, 2)));
     }
 
     [Fact]

@@ -19,6 +19,10 @@ public static class BeijingTime
     public static string Format(DateTimeOffset at) =>
         at.ToOffset(s_offset).ToString(Pattern, CultureInfo.InvariantCulture);
 
+    /// <summary>The UTC instant a Beijing calendar day begins, for filters where a person picks days.</summary>
+    public static DateTime StartOfDayUtc(DateTime beijingDay) =>
+        DateTime.SpecifyKind(beijingDay.Date, DateTimeKind.Utc).Subtract(s_offset);
+
     /// <summary>Nothing for a time that has not happened (not submitted, not approved).</summary>
     public static string Format(DateTime? utc) => utc is { } at ? Format(at) : "";
 }
