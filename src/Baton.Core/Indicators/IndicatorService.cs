@@ -2,7 +2,6 @@ using Baton.Core.Accounts;
 using Baton.Core.Results;
 using Baton.Core.Units;
 using Baton.Core.Years;
-using Baton.Scoring.Indicators;
 using Microsoft.EntityFrameworkCore;
 
 namespace Baton.Core.Indicators;
@@ -112,7 +111,8 @@ public sealed partial class IndicatorService(IDbContextFactory<BatonDbContext> d
         entity.Points = input.Points;
         entity.Weight = input.Weight;
         entity.Rule = input.IsGroup ? RuleKind.None : input.Rule;
-        entity.RuleParameters = input.IsGroup || string.IsNullOrWhiteSpace(input.RuleParameters) ? null : input.RuleParameters.Trim();
+        // Stored with only the fields the rule reads, so the editor and the export never show stray nulls.
+        entity.RuleParameters = input.IsGroup || string.IsNullOrWhiteSpace(input.RuleParameters) ? null : RuleSpec.Normalise(entity.Rule, input.RuleParameters.Trim());
         entity.LeadUnitId = input.LeadUnitId;
         entity.Source = input.Source;
         entity.Measure = string.IsNullOrWhiteSpace(input.Measure) ? null : input.Measure.Trim();
@@ -157,7 +157,7 @@ public sealed partial class IndicatorService(IDbContextFactory<BatonDbContext> d
         }
         if (input.Weight is < 0 or > 1)
         {
-            return "权重须在 0 到 1 之间（如 0.3 表示 30%），不设权重则留空。";
+            return "权重须在 0% 到 100% 之间，不设权重则留空。";
         }
         if (input.LeadUnitId is { } lead && !departments.Contains(lead))
         {
@@ -176,13 +176,8 @@ public sealed partial class IndicatorService(IDbContextFactory<BatonDbContext> d
         {
             return parseError;
         }
-        var (rule, ruleError) = RuleSpec.ToLeafRule(input.Rule, parameters);
-        if (rule is null)
-        {
-            return ruleError;
-        }
-        var messages = IndicatorValidation.ValidateRule(new IndicatorLeaf(code, input.Name.Trim(), input.Points, rule));
-        return messages.IsEmpty ? null : string.Join("\n", messages);
+        var messages = RuleSpec.Check(input.Rule, parameters, input.Name, input.Points);
+        return messages.Count == 0 ? null : string.Join("\n", messages);
     }
 
     public async Task<Outcome> DeleteAsync(long id, long version, CancellationToken ct = default)
@@ -221,11 +216,11 @@ public sealed partial class IndicatorService(IDbContextFactory<BatonDbContext> d
     internal static Task<string?> DraftErrorAsync(BatonDbContext db, int year, CancellationToken ct) =>
         YearGate.RefusalAsync(db, year, YearActivity.EditIndicators, ct);
 
-    /// <summary>The messages that would stop the year leaving Draft (empty: ready).</summary>
-    public async Task<IReadOnlyList<string>> ValidateAsync(int year, CancellationToken ct = default)
+    /// <summary>The messages that would stop the year leaving Draft, grouped by indicator (none: ready).</summary>
+    public async Task<ValidationReport> ValidateAsync(int year, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await ResultService.ValidateYearAsync(db, year, ct);
+        return ValidationReport.Of(await SnapshotLoader.LoadAsync(db, year, ct));
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Baton.Scoring.Indicators;
 using Baton.Scoring.Results;
 
@@ -98,7 +99,55 @@ public static class RuleSpec
         _ => new(),
     };
 
-    public static string Serialize(RuleParameters parameters) => JsonSerializer.Serialize(parameters, Json);
+    private static readonly JsonSerializerOptions s_compact = new(Json) { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingDefault };
+
+    /// <summary>The parameters as stored: only what is set (no nulls, no false flags).</summary>
+    public static string Serialize(RuleParameters parameters) => JsonSerializer.Serialize(parameters, s_compact);
+
+    /// <summary>The parameters as stored for <paramref name="kind"/>: only the fields that kind reads (see <see cref="ToLeafRule"/>).</summary>
+    public static string Serialize(RuleKind kind, RuleParameters p) => Serialize(kind switch
+    {
+        RuleKind.CompletionRate => new RuleParameters { Floor = p.Floor, Cap = p.Cap, Reverse = p.Reverse },
+        RuleKind.Tiers => new RuleParameters { Tiers = p.Tiers, Reverse = p.Reverse },
+        RuleKind.BaseExcess => new RuleParameters { Step = p.Step, PointsPerStep = p.PointsPerStep, MaxExtraPoints = p.MaxExtraPoints },
+        RuleKind.Graded => new RuleParameters { Grades = p.Grades },
+        RuleKind.TimeProgress => new RuleParameters { Cap = p.Cap },
+        RuleKind.Deduction => new RuleParameters { PointsPerOccurrence = p.PointsPerOccurrence, Floor = p.Floor },
+        RuleKind.BonusPerItem => new RuleParameters { PointsPerItem = p.PointsPerItem },
+        RuleKind.GradeCap => new RuleParameters { MaxGrade = p.MaxGrade },
+        _ => new RuleParameters(),
+    });
+
+    /// <summary>Stored JSON normalised for <paramref name="kind"/> (null when the kind reads nothing), or the text as it is when it is not valid JSON.</summary>
+    public static string? Normalise(RuleKind kind, string? json)
+    {
+        var (p, _) = Parse(json);
+        if (p is null)
+        {
+            return json;
+        }
+        var text = Serialize(kind, p);
+        return text == "{}" ? null : text;
+    }
+
+    /// <summary>
+    /// Every problem with a leaf's rule, in Chinese: missing parameters, then the engine's own checks
+    /// (<see cref="IndicatorValidation.ValidateRule"/>). Empty when the rule is usable. The editor shows
+    /// these as the office types; the service refuses to save while there are any.
+    /// </summary>
+    public static IReadOnlyList<string> Check(RuleKind kind, RuleParameters parameters, string leafName, decimal points)
+    {
+        var (rule, error) = ToLeafRule(kind, parameters);
+        return rule is null
+            ? [error!]
+            : IndicatorValidation.ValidateRule(new IndicatorLeaf("leaf", string.IsNullOrWhiteSpace(leafName) ? "本指标" : leafName.Trim(), points, rule));
+    }
+
+    /// <summary>A fraction as the percentage people type: 0.7143 → 71.43 (no trailing zeros).</summary>
+    public static decimal? ToPercent(decimal? fraction) => fraction is { } f ? f * 100m / 1.000000000000000000000000000000000m : null;
+
+    /// <summary>A fraction as people read it: 0.7143 → "71.43%".</summary>
+    public static string Percent(decimal fraction) => (fraction * 100m).ToString("0.##", CultureInfo.InvariantCulture) + "%";
 
     /// <summary>Reads stored parameters; null with a Chinese message when the JSON is not usable.</summary>
     public static (RuleParameters? Parameters, string? Error) Parse(string? json)
@@ -126,18 +175,19 @@ public static class RuleSpec
             RuleKind.CompletionRate => (new CompletionRateRule(p.Floor ?? 0m, p.Cap ?? 1m, p.Reverse), null),
             RuleKind.Tiers => p.Tiers is { Count: > 0 } tiers
                 ? (new TierRule([.. tiers.Select(t => new Tier(t.MinCompletion, t.Fraction))], p.Reverse), null)
-                : (null, Need("档次 tiers")),
-            RuleKind.BaseExcess => p is { Step: { } step, PointsPerStep: { } k, MaxExtraPoints: { } max }
-                ? step <= 0 ? (null, "基本分加超额规则的步长须大于 0。") : (new BaseExcessRule(step, k, max), null)
-                : (null, Need("step、pointsPerStep、maxExtraPoints")),
+                : (null, Need("档次")),
+            // No maximum is no cap (不设上限).
+            RuleKind.BaseExcess => p is { Step: { } step, PointsPerStep: { } k }
+                ? step <= 0 ? (null, "基本分加超额规则的超额步长须大于 0。") : (new BaseExcessRule(step, k, p.MaxExtraPoints), null)
+                : (null, Need(p.Step is null ? "超额步长" : "每步加分")),
             RuleKind.Graded => p.Grades is { Count: > 0 } grades
                 ? (new GradedRule([.. grades.Select(g => new GradeFraction(g.Grade, g.Fraction))]), null)
                 : (GradedRule.Default, null),
             RuleKind.TimeProgress => (new TimeProgressRule(p.Cap ?? 1m), null),
-            RuleKind.Deduction => p.PointsPerOccurrence is { } per ? (new DeductionRule(per, p.Floor ?? 0m), null) : (null, Need("pointsPerOccurrence")),
-            RuleKind.BonusPerItem => p.PointsPerItem is { } item ? (new BonusPerItemRule(item), null) : (null, Need("pointsPerItem")),
+            RuleKind.Deduction => p.PointsPerOccurrence is { } per ? (new DeductionRule(per, p.Floor ?? 0m), null) : (null, Need("每次扣分")),
+            RuleKind.BonusPerItem => p.PointsPerItem is { } item ? (new BonusPerItemRule(item), null) : (null, Need("每项加分")),
             RuleKind.Veto => (new VetoRule(), null),
-            RuleKind.GradeCap => string.IsNullOrWhiteSpace(p.MaxGrade) ? (null, Need("maxGrade")) : (new GradeCapRule(p.MaxGrade.Trim()), null),
+            RuleKind.GradeCap => string.IsNullOrWhiteSpace(p.MaxGrade) ? (null, Need("最高等次")) : (new GradeCapRule(p.MaxGrade.Trim()), null),
             _ => (null, "没有设置计分规则。"),
         };
     }
@@ -150,17 +200,26 @@ public static class RuleSpec
         {
             return error!;
         }
-        static string Pct(decimal? v) => v is { } x ? (x * 100m).ToString("0.##", CultureInfo.InvariantCulture) + "%" : "-";
+        static string Pct(decimal? v) => v is { } x ? Percent(x) : "（未设置）";
+        static string Points(decimal? v) => v is { } x ? Num(x) + " 分" : "（未设置）";
         return kind switch
         {
-            RuleKind.CompletionRate => $"下限 {Pct(p.Floor ?? 0m)}，上限 {Pct(p.Cap ?? 1m)}{(p.Reverse ? "，逆向" : "")}",
-            RuleKind.Tiers => string.Join("；", (p.Tiers ?? []).Select(t => $"≥{Pct(t.MinCompletion)} 得 {Pct(t.Fraction)}")) + (p.Reverse ? "，逆向" : ""),
-            RuleKind.BaseExcess => $"每超 {Pct(p.Step)} 加 {Num(p.PointsPerStep ?? 0m)} 分，最多加 {Num(p.MaxExtraPoints ?? 0m)} 分",
-            RuleKind.Graded => string.Join(" / ", (p.Grades ?? []).Select(g => $"{g.Grade} {Num(g.Fraction)}")),
+            RuleKind.CompletionRate => $"完成率计分下限 {Pct(p.Floor ?? 0m)}，上限 {Pct(p.Cap ?? 1m)}{(p.Reverse ? "，逆向指标（越低越好）" : "")}",
+            RuleKind.Tiers => (p.Tiers is { Count: > 0 } tiers ? string.Join("；", tiers.Select(t => $"完成率 ≥{Pct(t.MinCompletion)} 得 {Pct(t.Fraction)}")) : "（未设置档次）")
+                + (p.Reverse ? "，逆向指标（越低越好）" : ""),
+            RuleKind.BaseExcess => $"完成目标得满分，每超 {Pct(p.Step)} 加 {Points(p.PointsPerStep)}，" + p.MaxExtraPoints switch
+            {
+                null => "不设上限",
+                0m => "加分上限 0 分（超额不加分）",
+                { } max => $"最多加 {Num(max)} 分",
+            },
+            RuleKind.Graded => string.Join(" / ", (p.Grades is { Count: > 0 } grades ? grades : [.. GradedRule.Default.Grades.Select(g => new GradeFractionSetting(g.Grade, g.Fraction))])
+                .Select(g => $"{g.Grade} {Pct(g.Fraction)}")),
             RuleKind.TimeProgress => $"月度完成率上限 {Pct(p.Cap ?? 1m)}",
-            RuleKind.Deduction => $"每次扣 {Num(p.PointsPerOccurrence ?? 0m)} 分，最低 {Num(p.Floor ?? 0m)} 分",
-            RuleKind.BonusPerItem => $"每项加 {Num(p.PointsPerItem ?? 0m)} 分",
-            RuleKind.GradeCap => $"最高等次 {p.MaxGrade}",
+            RuleKind.Deduction => $"每次扣 {Points(p.PointsPerOccurrence)}，最低 {Num(p.Floor ?? 0m)} 分",
+            RuleKind.BonusPerItem => $"每项加 {Points(p.PointsPerItem)}，不超过分值",
+            RuleKind.Veto => "发生即一票否决，不计分",
+            RuleKind.GradeCap => $"发生则等次最高为{p.MaxGrade}，不计分",
             _ => "",
         };
     }

@@ -199,7 +199,7 @@ public static class IndicatorValidation
         }
         if (weights != 1m)
         {
-            messages.Add($"考核类别“{name}”各考核构成权重合计 {TraceFormat.Number(weights)}，应为 1（100%）。");
+            messages.Add($"考核类别“{name}”各考核构成权重合计 {TraceFormat.Number(weights * 100m)}%，应为 100%。");
         }
         if (category.BonusCap < 0 || category.DeductionCap < 0 || category.AwardBase < 0)
         {
@@ -292,7 +292,7 @@ public static class IndicatorValidation
         }
         else if (weighted > 0 && Math.Abs(weights - 1m) > 0.001m)
         {
-            messages.Add($"指标“{group.Name}”的下级指标权重合计 {TraceFormat.Number(weights)}，应为 1。");
+            messages.Add($"指标“{group.Name}”的下级指标权重合计 {TraceFormat.Number(weights * 100m)}%，应为 100%。");
         }
         return sum;
     }

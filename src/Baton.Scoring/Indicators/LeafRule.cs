@@ -232,13 +232,13 @@ public sealed record TierRule(ImmutableArray<Tier> Tiers, bool Reverse = false) 
 /// <summary>
 /// Base plus excess (基本分 + 超额加分): below target, points × completion; at target, full points;
 /// above it, <see cref="PointsPerStep"/> more for every full <see cref="Step"/> of completion beyond
-/// 100%, at most <see cref="MaxExtraPoints"/>. The leaf can therefore score up to
-/// <see cref="IndicatorLeaf.Points"/> + <see cref="MaxExtraPoints"/>.
+/// 100%, at most <see cref="MaxExtraPoints"/> when it is set. With a cap the leaf can score up to
+/// <see cref="IndicatorLeaf.Points"/> + <see cref="MaxExtraPoints"/>; without one (null) there is no upper limit.
 /// </summary>
 /// <param name="Step">The excess that earns one step, as a fraction (0.05 = every 5%).</param>
 /// <param name="PointsPerStep">Points added per full step (k).</param>
-/// <param name="MaxExtraPoints">Most points the excess can add.</param>
-public sealed record BaseExcessRule(decimal Step, decimal PointsPerStep, decimal MaxExtraPoints) : LeafRule
+/// <param name="MaxExtraPoints">Most points the excess can add; null for no cap (不设上限), 0 for no extra points at all.</param>
+public sealed record BaseExcessRule(decimal Step, decimal PointsPerStep, decimal? MaxExtraPoints) : LeafRule
 {
     /// <inheritdoc />
     public override string Kind => "基本分加超额";
@@ -246,10 +246,22 @@ public sealed record BaseExcessRule(decimal Step, decimal PointsPerStep, decimal
     /// <inheritdoc />
     public override bool NeedsTarget => true;
 
-    internal override string Canonical => $"excess;{TraceFormat.Number(Step)};{TraceFormat.Number(PointsPerStep)};{TraceFormat.Number(MaxExtraPoints)}";
+    internal override string Canonical =>
+        $"excess;{TraceFormat.Number(Step)};{TraceFormat.Number(PointsPerStep)};{(MaxExtraPoints is { } max ? TraceFormat.Number(max) : "none")}";
 
-    private decimal Extra(decimal completion) =>
-        Math.Min(PointsPerStep * decimal.Floor((completion - 1m) / Step), MaxExtraPoints);
+    private decimal Extra(decimal completion)
+    {
+        var extra = PointsPerStep * decimal.Floor((completion - 1m) / Step);
+        return MaxExtraPoints is { } max ? Math.Min(extra, max) : extra;
+    }
+
+    /// <summary>How the cap reads in a formula: "最多加 2 分", "不设上限" or "超额不加分".</summary>
+    internal string CapText => MaxExtraPoints switch
+    {
+        null => "不设上限",
+        0m => "超额不加分",
+        { } max => "最多加 " + TraceFormat.Number(max) + " 分",
+    };
 
     internal override LeafOutcome Evaluate(IndicatorLeaf leaf, LeafValue? value)
     {
@@ -275,7 +287,7 @@ public sealed record BaseExcessRule(decimal Step, decimal PointsPerStep, decimal
                 + " 分 = " + TraceFormat.Points(roundedPoints, decimals) + " 分";
         }
         return text + "；超额 " + TraceFormat.Percent(completion - 1m) + "，每超 " + TraceFormat.Percent(Step) + " 加 "
-            + TraceFormat.Number(PointsPerStep) + " 分（最多加 " + TraceFormat.Number(MaxExtraPoints) + " 分），加 "
+            + TraceFormat.Number(PointsPerStep) + " 分（" + CapText + "），加 "
             + TraceFormat.Points(Extra(completion), decimals) + " 分；得分 = " + TraceFormat.Number(leaf.Points) + " 分 + "
             + TraceFormat.Points(Extra(completion), decimals) + " 分 = " + TraceFormat.Points(roundedPoints, decimals) + " 分";
     }
@@ -284,7 +296,7 @@ public sealed record BaseExcessRule(decimal Step, decimal PointsPerStep, decimal
     {
         if (Step <= 0 || PointsPerStep < 0 || MaxExtraPoints < 0)
         {
-            messages.Add($"指标“{leaf.Name}”的超额加分规则不完整：超额步长须大于 0，每步加分和加分上限不能为负。");
+            messages.Add($"指标“{leaf.Name}”的超额加分规则不完整：超额步长须大于 0，每步加分和加分上限不能为负（不设上限则留空）。");
         }
     }
 }

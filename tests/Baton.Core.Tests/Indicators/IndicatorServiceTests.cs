@@ -103,11 +103,54 @@ public abstract class IndicatorServiceTests(DatabaseProvider provider) : Databas
         var badCap = await indicators.SaveAsync(null, 0, Leaf(category, null, "A1", 10, RuleKind.CompletionRate, "{\"floor\":1.2,\"cap\":1}"));
         Assert.Contains("下限", badCap.Error, StringComparison.Ordinal);
         var noParam = await indicators.SaveAsync(null, 0, Leaf(category, null, "A1", 10, RuleKind.Deduction, "{}"));
-        Assert.Contains("pointsPerOccurrence", noParam.Error, StringComparison.Ordinal);
+        Assert.Equal("按次扣分规则缺少参数：每次扣分。", noParam.Error);
 
         var reporter = Db.Service<IndicatorService>(Reporter(unit));
         Assert.Equal(Outcome.Forbidden, (await reporter.SaveAsync(null, 0, Leaf(category, null, "A1", 10))).Error);
         Assert.Empty(await indicators.TreeAsync(category));
+    }
+
+    [Fact]
+    public async Task Validation_problems_are_grouped_by_indicator_and_add_up_to_the_year_gate_count()
+    {
+        var (category, _, yearId) = await SetUpAsync();
+        Assert.True((await Db.Service<UnitService>(Office).CreateAsync(Year, new UnitInput("T02", "东河镇", UnitKind.Town, "TOWN-A"))).Ok);
+        var indicators = Db.Service<IndicatorService>(Office);
+        var group = await indicators.SaveAsync(null, 0, new IndicatorInput(category, null, "A", "经济发展", true, 0, null, RuleKind.None, null, null, DataSource.SelfReported, null, false, 1));
+        Assert.True((await indicators.SaveAsync(null, 0, Leaf(category, group.Value, "A1", 30))).Ok);
+        Assert.True((await indicators.SaveAsync(null, 0, Leaf(category, group.Value, "A2", 30, RuleKind.Graded))).Ok);
+
+        var report = await indicators.ValidateAsync(Year);
+        var refused = await Db.Service<YearService>(Office).TransitionAsync(yearId, 0, YearState.TargetsIssued, "下达");
+        Assert.Contains($"有 {report.Count} 个问题", refused.Error, StringComparison.Ordinal);
+        Assert.Equal(report.Count, report.Groups.Sum(g => g.Problems.Count));
+        var settings = Assert.Single(report.Groups, g => g.IndicatorCode is null);
+        Assert.Equal(("镇一类", "类别设置与指标结构"), (settings.Category, settings.Title));
+        Assert.Contains(settings.Problems, p => p.Contains("合计 60 分", StringComparison.Ordinal));
+        // Both towns lack A1's target; the graded A2 needs none.
+        var a1 = Assert.Single(report.Groups, g => g.IndicatorCode == "A1");
+        Assert.Equal("A1 指标A1", a1.Title);
+        Assert.Equal(["单位“城关镇”的指标“指标A1”缺少目标值。", "单位“东河镇”的指标“指标A1”缺少目标值。"], a1.Problems.Order(StringComparer.Ordinal).Reverse());
+        Assert.DoesNotContain(report.Groups, g => g.IndicatorCode == "A2");
+    }
+
+    [Fact]
+    public async Task Rule_parameters_are_stored_with_only_what_the_rule_reads_and_described_in_chinese()
+    {
+        var (category, _, _) = await SetUpAsync();
+        var indicators = Db.Service<IndicatorService>(Office);
+        var full = RuleSpec.Serialize(new RuleParameters { Step = 0.05m, PointsPerStep = 0.5m, Floor = 0.6m, Grades = [new("好", 1m)] });
+        var saved = await indicators.SaveAsync(null, 0, Leaf(category, null, "A1", 10, RuleKind.BaseExcess, full));
+        Assert.True(saved.Ok, saved.Error);
+        var row = Assert.Single(await indicators.TreeAsync(category));
+        Assert.Equal("{\"step\":0.05,\"pointsPerStep\":0.5}", row.RuleParameters);
+        Assert.Equal("完成目标得满分，每超 5% 加 0.5 分，不设上限", row.RuleText);
+        Assert.Equal("完成目标得满分，每超 5% 加 0.5 分，加分上限 0 分（超额不加分）",
+            RuleSpec.Describe(RuleKind.BaseExcess, RuleSpec.Serialize(RuleSpec.Defaults(RuleKind.BaseExcess) with { MaxExtraPoints = 0m })));
+        Assert.Equal("完成目标得满分，每超 5% 加 0.5 分，最多加 2 分", RuleSpec.Describe(RuleKind.BaseExcess, RuleSpec.Serialize(RuleSpec.Defaults(RuleKind.BaseExcess))));
+        Assert.Equal(["指标“测试”的超额加分规则不完整：超额步长须大于 0，每步加分和加分上限不能为负（不设上限则留空）。"],
+            RuleSpec.Check(RuleKind.BaseExcess, new RuleParameters { Step = 0.05m, PointsPerStep = -1m }, "测试", 10m));
+        Assert.Empty(RuleSpec.Check(RuleKind.Veto, new RuleParameters(), "否决", 0m));
     }
 
     [Fact]

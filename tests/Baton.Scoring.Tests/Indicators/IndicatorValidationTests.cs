@@ -25,6 +25,18 @@ public class IndicatorValidationTests
         Assert.Contains(messages, m => m.Contains("合计 60 分，应为 100 分", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Weights_that_do_not_add_up_are_reported_as_percentages()
+    {
+        var group = new IndicatorGroup("g", "经济发展",
+        [
+            new IndicatorLeaf("a", "地区生产总值", 60m, new CompletionRateRule()) { Weight = 0.7143m },
+            new IndicatorLeaf("b", "税收", 40m, new CompletionRateRule()) { Weight = 0.2m },
+        ]);
+        var messages = IndicatorValidation.ValidateCategory(Category(group));
+        Assert.Contains("指标“经济发展”的下级指标权重合计 91.43%，应为 100%。", messages);
+    }
+
     [Theory]
     [InlineData("0")]
     [InlineData("-5")]

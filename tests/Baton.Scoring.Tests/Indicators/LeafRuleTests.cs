@@ -111,6 +111,17 @@ public class LeafRuleTests
         Assert.Equal(D(expected), Score(rule, 5m, new LeafValue("L", 100m, D(actual))).Points);
     }
 
+    [Fact]
+    public void Base_plus_excess_without_a_cap_keeps_adding_and_says_so()
+    {
+        var rule = new BaseExcessRule(Step: 0.05m, PointsPerStep: 0.5m, MaxExtraPoints: null);
+        var score = Score(rule, 5m, new LeafValue("L", 100m, 150m));
+        Assert.Equal(10m, score.Points);
+        Assert.Contains("每超 5.0% 加 0.5 分（不设上限）", score.Formula, StringComparison.Ordinal);
+        Assert.Contains("超额不加分", Score(rule with { MaxExtraPoints = 0m }, 5m, new LeafValue("L", 100m, 150m)).Formula, StringComparison.Ordinal);
+        Assert.Equal(5m, Score(rule with { MaxExtraPoints = 0m }, 5m, new LeafValue("L", 100m, 150m)).Points);
+    }
+
     [Theory]
     [InlineData("好", "5.00")]
     [InlineData("较好", "4.00")]
