@@ -36,6 +36,9 @@ public sealed class BrowserApp : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        // The suite runs beside the other test projects on two cores: a page may take longer than
+        // Playwright's 5 s to answer without anything being wrong.
+        Assertions.SetDefaultExpectTimeout(20_000);
         var port = FreePort();
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {

@@ -122,7 +122,7 @@ public abstract class IndicatorServiceTests(DatabaseProvider provider) : Databas
 
         var report = await indicators.ValidateAsync(Year);
         var refused = await Db.Service<YearService>(Office).TransitionAsync(yearId, 0, YearState.TargetsIssued, "下达");
-        Assert.Contains($"有 {report.Count} 个问题", refused.Error, StringComparison.Ordinal);
+        Assert.Contains($"尚有 {report.Count} 项条件未满足", refused.Error, StringComparison.Ordinal);
         Assert.Equal(report.Count, report.Groups.Sum(g => g.Problems.Count));
         var settings = Assert.Single(report.Groups, g => g.IndicatorCode is null);
         Assert.Equal(("镇一类", "类别设置与指标结构"), (settings.Category, settings.Title));
