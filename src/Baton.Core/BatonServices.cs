@@ -30,6 +30,7 @@ public static class BatonServices
         services.AddScoped<UnitService>();
         services.AddScoped<YearService>();
         services.AddScoped<AuditService>();
+        services.AddSingleton<AuditMaintenance>();
         services.AddScoped<AccountService>();
         services.AddScoped<DisplayNames>();
         services.AddScoped<TodoService>();

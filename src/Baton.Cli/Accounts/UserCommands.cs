@@ -2,7 +2,6 @@ using System.CommandLine;
 using Baton.Core;
 using Baton.Core.Accounts;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Baton.Cli.Accounts;
@@ -33,12 +32,10 @@ internal static class UserCommands
             long? unitId = null;
             if (parse.GetValue(unit) is { Length: > 0 } typed)
             {
-                var code = Baton.Core.Units.Unit.NormaliseCode(typed);
-                await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<BatonDbContext>>().CreateDbContextAsync(ct);
-                unitId = await db.Units.Where(u => u.Code == code).Select(u => (long?)u.Id).SingleOrDefaultAsync(ct);
+                unitId = await scope.ServiceProvider.GetRequiredService<Baton.Core.Units.UnitService>().IdOfCodeAsync(typed, ct);
                 if (unitId is null)
                 {
-                    await Console.Error.WriteLineAsync($"没有代码为「{code}」的单位。");
+                    await Console.Error.WriteLineAsync($"没有代码为「{Baton.Core.Units.Unit.NormaliseCode(typed)}」的单位。");
                     return 2;
                 }
             }

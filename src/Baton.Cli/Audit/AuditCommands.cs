@@ -1,7 +1,5 @@
 using System.CommandLine;
-using Baton.Core;
 using Baton.Core.Audit;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Baton.Cli.Audit;
@@ -14,8 +12,7 @@ internal static class AuditCommands
         verify.SetAction(async (parse, ct) =>
         {
             await using var services = await CliHost.OpenAsync(parse, ct);
-            await using var db = await services.GetRequiredService<IDbContextFactory<BatonDbContext>>().CreateDbContextAsync(ct);
-            var result = await AuditService.VerifyAsync(db, ct);
+            var result = await services.GetRequiredService<AuditMaintenance>().VerifyAsync(ct);
             if (result.Intact)
             {
                 Console.WriteLine($"审计链完整：共 {result.Checked} 条记录，均未被修改或删除。");
@@ -28,9 +25,8 @@ internal static class AuditCommands
         purge.SetAction(async (parse, ct) =>
         {
             await using var services = await CliHost.OpenAsync(parse, ct);
-            await using var db = await services.GetRequiredService<IDbContextFactory<BatonDbContext>>().CreateDbContextAsync(ct);
             var days = services.GetRequiredService<Baton.Core.Accounts.SecurityPolicy>().Current.AuditRetentionDays;
-            var deleted = await AuditService.PurgeExpiredAsync(db, days, ct);
+            var deleted = await services.GetRequiredService<AuditMaintenance>().PurgeExpiredAsync(days, ct);
             Console.WriteLine($"已删除 {deleted} 条超过 {days} 天的审计记录。");
             return 0;
         });

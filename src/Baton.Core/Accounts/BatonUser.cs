@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Baton.Core.Accounts;
 
@@ -41,4 +43,22 @@ public sealed class SecuritySettings : Versioned
     public int AuditRetentionDays { get; set; } = 365;
 
     public const int MinAuditRetentionDays = 190;
+}
+
+internal sealed class BatonUserConfiguration : IEntityTypeConfiguration<BatonUser>
+{
+    public void Configure(EntityTypeBuilder<BatonUser> builder)
+    {
+        builder.Property(u => u.DisplayName).HasMaxLength(100);
+        builder.HasIndex(u => u.UnitId);
+    }
+}
+
+internal sealed class SecuritySettingsConfiguration : IEntityTypeConfiguration<SecuritySettings>
+{
+    public void Configure(EntityTypeBuilder<SecuritySettings> builder)
+    {
+        builder.Property(s => s.Id).ValueGeneratedNever();
+        builder.HasData(new SecuritySettings { Id = 1 });
+    }
 }

@@ -1,3 +1,6 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
 namespace Baton.Core.Audit;
 
 /// <summary>
@@ -49,4 +52,32 @@ public sealed class AuditHead
     public long Sequence { get; set; }
 
     public required string Hash { get; set; }
+}
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> builder)
+    {
+        builder.HasIndex(a => a.Sequence).IsUnique();
+        builder.HasIndex(a => a.At);
+        builder.HasIndex(a => new { a.EntityType, a.EntityId });
+        builder.Property(a => a.Actor).HasMaxLength(256);
+        builder.Property(a => a.Action).HasMaxLength(64);
+        builder.Property(a => a.EntityType).HasMaxLength(64);
+        builder.Property(a => a.EntityId).HasMaxLength(128);
+        builder.Property(a => a.Address).HasMaxLength(64);
+        builder.Property(a => a.PreviousHash).HasMaxLength(64);
+        builder.Property(a => a.Hash).HasMaxLength(64);
+    }
+}
+
+internal sealed class AuditHeadConfiguration : IEntityTypeConfiguration<AuditHead>
+{
+    public void Configure(EntityTypeBuilder<AuditHead> builder)
+    {
+        builder.ToTable("AuditHead");
+        builder.Property(h => h.Id).ValueGeneratedNever();
+        builder.Property(h => h.Hash).HasMaxLength(64);
+        builder.HasData(new AuditHead { Id = 1, Sequence = 0, Hash = AuditChain.GenesisHash });
+    }
 }

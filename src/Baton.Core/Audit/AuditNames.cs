@@ -59,7 +59,7 @@ public static class AuditNames
         ["login.success"] = "登录成功",
         ["login.failed"] = "登录失败",
         ["logout"] = "退出登录",
-        [AuditService.PurgeAction] = "清理过期审计记录",
+        [AuditMaintenance.PurgeAction] = "清理过期审计记录",
         ["seed.province"] = "生成模拟全省数据",
     };
 

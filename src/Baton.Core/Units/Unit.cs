@@ -1,3 +1,6 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
 namespace Baton.Core.Units;
 
 public enum UnitKind
@@ -90,4 +93,48 @@ public sealed class CategoryMembership
     public long UnitId { get; set; }
 
     public long CategoryId { get; set; }
+}
+
+internal sealed class UnitConfiguration : IEntityTypeConfiguration<Unit>
+{
+    public void Configure(EntityTypeBuilder<Unit> builder)
+    {
+        builder.HasIndex(u => u.Code).IsUnique();
+        builder.Property(u => u.Code).HasMaxLength(32);
+        builder.Property(u => u.Name).HasMaxLength(100);
+        builder.Property(u => u.Kind).HasConversion<string>().HasMaxLength(16);
+        builder.Property(u => u.RetiredReason).HasMaxLength(500);
+        builder.HasMany(u => u.Leaders).WithOne().HasForeignKey(l => l.UnitId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class UnitLeaderConfiguration : IEntityTypeConfiguration<UnitLeader>
+{
+    public void Configure(EntityTypeBuilder<UnitLeader> builder)
+    {
+        builder.Property(l => l.Post).HasMaxLength(100);
+        // A person leads one unit at a time; the service refuses overlapping terms, the index the last word on current ones.
+        builder.HasIndex(l => l.PersonId).IsUnique().HasFilter("\"Until\" IS NULL");
+    }
+}
+
+internal sealed class UnitCategoryConfiguration : IEntityTypeConfiguration<UnitCategory>
+{
+    public void Configure(EntityTypeBuilder<UnitCategory> builder)
+    {
+        builder.HasIndex(c => new { c.Year, c.Code }).IsUnique();
+        builder.Property(c => c.Code).HasMaxLength(32);
+        builder.Property(c => c.Name).HasMaxLength(100);
+        builder.Property(c => c.Kind).HasConversion<string>().HasMaxLength(16);
+    }
+}
+
+internal sealed class CategoryMembershipConfiguration : IEntityTypeConfiguration<CategoryMembership>
+{
+    public void Configure(EntityTypeBuilder<CategoryMembership> builder)
+    {
+        builder.HasIndex(m => new { m.Year, m.UnitId }).IsUnique();
+        builder.HasOne<Unit>().WithMany(u => u.Memberships).HasForeignKey(m => m.UnitId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<UnitCategory>().WithMany().HasForeignKey(m => m.CategoryId).OnDelete(DeleteBehavior.Restrict);
+    }
 }

@@ -40,6 +40,15 @@ public sealed partial class UnitService(IDbContextFactory<BatonDbContext> dbFact
         return await Rows(db, year, includeRetired: true, only: id).SingleOrDefaultAsync(ct);
     }
 
+    /// <summary>The id of the unit with <paramref name="code"/> (normalised first, as every code is), or null.</summary>
+    public async Task<long?> IdOfCodeAsync(string code, CancellationToken ct = default)
+    {
+        var normalised = Unit.NormaliseCode(code);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var id = await db.Units.Where(u => u.Code == normalised).Select(u => (long?)u.Id).SingleOrDefaultAsync(ct);
+        return id is { } found && user.MaySee(found) ? id : null;
+    }
+
     private IQueryable<UnitRow> Rows(BatonDbContext db, int year, bool includeRetired, long? only)
     {
         var units = db.Units.AsNoTracking();

@@ -1,3 +1,6 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
 namespace Baton.Core.Years;
 
 /// <summary>The lifecycle of an appraisal year (DESIGN.md §4), in order.</summary>
@@ -55,4 +58,26 @@ public sealed class YearTransition
     public required string By { get; set; }
 
     public DateTime At { get; set; }
+}
+
+internal sealed class AppraisalYearConfiguration : IEntityTypeConfiguration<AppraisalYear>
+{
+    public void Configure(EntityTypeBuilder<AppraisalYear> builder)
+    {
+        builder.HasIndex(y => y.Year).IsUnique();
+        builder.Property(y => y.Name).HasMaxLength(100);
+        builder.Property(y => y.State).HasConversion<string>().HasMaxLength(16);
+    }
+}
+
+internal sealed class YearTransitionConfiguration : IEntityTypeConfiguration<YearTransition>
+{
+    public void Configure(EntityTypeBuilder<YearTransition> builder)
+    {
+        builder.HasOne<AppraisalYear>().WithMany().HasForeignKey(t => t.YearId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(t => t.From).HasConversion<string>().HasMaxLength(16);
+        builder.Property(t => t.To).HasConversion<string>().HasMaxLength(16);
+        builder.Property(t => t.Reason).HasMaxLength(500);
+        builder.Property(t => t.By).HasMaxLength(256);
+    }
 }

@@ -1,6 +1,7 @@
 using Baton.Core.Audit;
 using Baton.Core.Units;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Baton.Core.Tests.Audit;
 
@@ -15,11 +16,7 @@ public abstract class AuditChainTests(DatabaseProvider provider) : DatabaseTest(
         }
     }
 
-    private async Task<AuditVerification> VerifyAsync()
-    {
-        await using var db = await Db.ContextAsync();
-        return await AuditService.VerifyAsync(db);
-    }
+    private Task<AuditVerification> VerifyAsync() => Db.Services.GetRequiredService<AuditMaintenance>().VerifyAsync();
 
     private async Task ExecuteAsync(string sql)
     {
@@ -97,12 +94,10 @@ public abstract class AuditChainTests(DatabaseProvider provider) : DatabaseTest(
         Db.Clock.Advance(TimeSpan.FromDays(200));
         Assert.True((await Db.Service<UnitService>(Office).CreateAsync(2026, new UnitInput("T09", "第九镇", UnitKind.Town, null))).Ok);
 
-        await using (var db = await Db.ContextAsync())
-        {
-            await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => AuditService.PurgeExpiredAsync(db, 100));
-            Assert.Equal(0, await AuditService.PurgeExpiredAsync(db, 365));
-            Assert.Equal(2, await AuditService.PurgeExpiredAsync(db, 190));
-        }
+        var maintenance = Db.Services.GetRequiredService<AuditMaintenance>();
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => maintenance.PurgeExpiredAsync(100));
+        Assert.Equal(0, await maintenance.PurgeExpiredAsync(365));
+        Assert.Equal(2, await maintenance.PurgeExpiredAsync(190));
         await using (var check = await Db.ContextAsync())
         {
             Assert.Equal([3L, 4L], await check.AuditEntries.OrderBy(a => a.Sequence).Select(a => a.Sequence).ToListAsync());

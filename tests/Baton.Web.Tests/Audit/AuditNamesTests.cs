@@ -37,7 +37,7 @@ public sealed partial class AuditNamesTests(BatonWebFactory app) : IClassFixture
     public void Every_action_written_to_the_trail_has_a_chinese_name()
     {
         // Row changes, and every event action the sources write.
-        var actions = new HashSet<string>(["create", "update", "delete", AuditService.PurgeAction], StringComparer.Ordinal);
+        var actions = new HashSet<string>(["create", "update", "delete", AuditMaintenance.PurgeAction], StringComparer.Ordinal);
         foreach (var file in Directory.EnumerateFiles(Path.Combine(RepositoryFolder.Root, "src"), "*.cs", SearchOption.AllDirectories))
         {
             foreach (Match match in EventAction().Matches(File.ReadAllText(file)))

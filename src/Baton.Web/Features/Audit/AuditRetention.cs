@@ -1,12 +1,10 @@
-using Baton.Core;
 using Baton.Core.Accounts;
 using Baton.Core.Audit;
-using Microsoft.EntityFrameworkCore;
 
 namespace Baton.Web.Features.Audit;
 
 /// <summary>Purges audit entries past the security policy's retention period, at start and every six hours.</summary>
-public sealed partial class AuditRetention(IDbContextFactory<BatonDbContext> dbFactory, SecurityPolicy policy, TimeProvider clock, ILogger<AuditRetention> log)
+public sealed partial class AuditRetention(AuditMaintenance audit, SecurityPolicy policy, TimeProvider clock, ILogger<AuditRetention> log)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -15,8 +13,7 @@ public sealed partial class AuditRetention(IDbContextFactory<BatonDbContext> dbF
         do
         {
             var days = policy.Current.AuditRetentionDays;
-            await using var db = await dbFactory.CreateDbContextAsync(stoppingToken);
-            var deleted = await AuditService.PurgeExpiredAsync(db, days, stoppingToken);
+            var deleted = await audit.PurgeExpiredAsync(days, stoppingToken);
             if (deleted > 0)
             {
                 LogPurged(log, deleted, days);
