@@ -10,6 +10,9 @@ public sealed record AdjustmentRow(
     long Id, long UnitId, string UnitCode, string UnitName, AdjustmentKind Kind, decimal Points, string Reason, string? MaxGrade,
     EvidenceInfo? Evidence, string EnteredBy, DateTime EnteredAt, string? ApprovedBy, DateTime? ApprovedAt, long Version);
 
+/// <summary>A unit an event may be registered for.</summary>
+public sealed record AdjustmentSubject(long Id, string Code, string Name);
+
 /// <summary>A new event; <c>EvidenceHash</c> is what <see cref="EvidenceService.UploadAsync"/> returned, required for vetoes and grade caps.</summary>
 public sealed record AdjustmentInput(long UnitId, AdjustmentKind Kind, decimal Points, string Reason, string? MaxGrade, string? EvidenceHash);
 
@@ -27,6 +30,20 @@ public sealed class AdjustmentService(IDbContextFactory<BatonDbContext> dbFactor
 
     /// <summary>Nobody registers or approves an event about the unit they belong to.</summary>
     public bool IsOwnUnit(long unitId) => user.UnitId == unitId;
+
+    /// <summary>The units the user may register events for in <paramref name="year"/>: every appraised unit but their own.</summary>
+    public async Task<IReadOnlyList<AdjustmentSubject>> SubjectsAsync(int year, CancellationToken ct = default)
+    {
+        if (!MayEnter)
+        {
+            return [];
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var own = user.UnitId ?? -1;
+        return await db.CategoryMemberships.AsNoTracking().Where(m => m.Year == year && m.UnitId != own)
+            .Join(db.Units, m => m.UnitId, u => u.Id, (m, u) => u).OrderBy(u => u.Code)
+            .Select(u => new AdjustmentSubject(u.Id, u.Code, u.Name)).ToListAsync(ct);
+    }
 
     /// <summary>May approve this event now: the office, not its author, not for their own unit, not yet approved.</summary>
     public bool MayApproveEvent(AdjustmentRow row) =>
@@ -90,7 +107,7 @@ public sealed class AdjustmentService(IDbContextFactory<BatonDbContext> dbFactor
         var categoryId = await db.CategoryMemberships.Where(m => m.Year == year && m.UnitId == input.UnitId).Select(m => (long?)m.CategoryId).SingleOrDefaultAsync(ct);
         if (categoryId is null)
         {
-            return Outcome.Fail<long>("该单位本年度不参加考核（没有考核类别）。");
+            return Outcome.Fail<long>(input.UnitId == 0 ? "请选择单位。" : "该单位本年度不参加考核（没有考核类别）。");
         }
         string? maxGrade = null;
         if (input.Kind == AdjustmentKind.GradeCap)

@@ -98,6 +98,11 @@ public abstract class AdjustmentServiceTests(DatabaseProvider provider) : Databa
         var lead = await ResultServiceTests.UnitIdAsync(Db, "D01");
         var town = await ResultServiceTests.UnitIdAsync(Db, "T03");
         var reviewer = Db.Service<AdjustmentService>(new CurrentUser("reviewer", [Roles.LeadReviewer], lead));
+        // The lead department chooses among every appraised unit but its own.
+        var subjects = await reviewer.SubjectsAsync(Year);
+        Assert.Contains(subjects, u => u.Id == town);
+        Assert.DoesNotContain(subjects, u => u.Id == lead);
+        Assert.Empty(await Db.Service<AdjustmentService>(Reporter(town)).SubjectsAsync(Year));
         var own = await reviewer.CreateAsync(Year, new AdjustmentInput(lead, AdjustmentKind.Bonus, 1m, "本局获省级表彰", null, null));
         Assert.Contains("不能登记本单位", own.Error, StringComparison.Ordinal);
         var other = await reviewer.CreateAsync(Year, new AdjustmentInput(town, AdjustmentKind.Deduction, 1m, "督查发现项目进度滞后", null, null));
