@@ -142,6 +142,7 @@ public static class AuditNames
         ["ItemKey"] = "条件项",
         ["ItemKind"] = "条件类型",
         ["Kind"] = "类型",
+        ["LastComputation"] = "计算次序",
         ["LeadUnitId"] = "牵头考核部门",
         ["LockoutEnabled"] = "允许锁定",
         ["LockoutEnd"] = "锁定至",

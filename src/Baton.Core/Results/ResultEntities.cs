@@ -28,6 +28,13 @@ public sealed class ResultSnapshot
 
     public required string CreatedBy { get; set; }
 
+    /// <summary>
+    /// Which computation of the year last produced this snapshot (1, 2, …). Recomputing data that went back to an
+    /// earlier state finds that earlier snapshot again and makes it the latest, so the pages and the year's
+    /// preconditions never show a newer snapshot of data that no longer exist.
+    /// </summary>
+    public long LastComputation { get; set; }
+
     public int Units { get; set; }
 
     /// <summary>Gzip of the inputs as JSON (<see cref="SnapshotInputs"/>), enough to re-run the engine and rebuild each trace.</summary>
@@ -107,4 +114,11 @@ internal sealed class SnapshotUnitConfiguration : IEntityTypeConfiguration<Snaps
         e.Property(u => u.Award).HasPrecision(18, 2);
         e.Property(u => u.Components).HasMaxLength(4000);
     }
+}
+
+public static class ResultSnapshots
+{
+    /// <summary>A year's snapshots, the latest computed first: the one the pages show.</summary>
+    public static IOrderedQueryable<ResultSnapshot> LatestFirst(this IQueryable<ResultSnapshot> snapshots, int year) =>
+        snapshots.Where(s => s.Year == year).OrderByDescending(s => s.LastComputation).ThenByDescending(s => s.Id);
 }

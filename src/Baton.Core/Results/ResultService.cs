@@ -110,10 +110,16 @@ public sealed class ResultService(IDbContextFactory<BatonDbContext> dbFactory, C
         var inputsBlob = await compressing;
         var engine = EngineSnapshot.Create(result);
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(engine.InputsHash + "\n" + engine.ResultHash)));
-        var existing = await db.ResultSnapshots.AsNoTracking().Where(s => s.Year == year && s.Hash == hash).Select(RowOf).SingleOrDefaultAsync(ct);
+        var latest = await db.ResultSnapshots.AsNoTracking().LatestFirst(year).Select(s => new { s.Id, s.LastComputation }).FirstOrDefaultAsync(ct);
+        var existing = await db.ResultSnapshots.Where(s => s.Year == year && s.Hash == hash).SingleOrDefaultAsync(ct);
         if (existing is not null)
         {
-            return existing;
+            if (existing.Id != latest!.Id)
+            {
+                existing.LastComputation = latest.LastComputation + 1;
+                await db.ActAs(user).SaveChangesAsync(ct);
+            }
+            return ToRow(existing);
         }
         if (state >= YearState.Final)
         {
@@ -135,6 +141,7 @@ public sealed class ResultService(IDbContextFactory<BatonDbContext> dbFactory, C
             RuleVersion = engine.RuleVersion,
             CreatedAt = db.UtcNow,
             CreatedBy = user.UserName,
+            LastComputation = (latest?.LastComputation ?? 0) + 1,
             Units = input!.Units.Length,
             Inputs = inputsBlob,
             CanonicalResults = canonical.ToArray(),
@@ -185,7 +192,7 @@ public sealed class ResultService(IDbContextFactory<BatonDbContext> dbFactory, C
         {
             await own.CommitAsync(ct);
         }
-        return RowOf.Compile()(snapshot);
+        return ToRow(snapshot);
     }
 
     /// <summary>Checks that the year can leave Draft: its indicator systems, rules, settings and every unit's targets.</summary>
@@ -254,7 +261,7 @@ public sealed class ResultService(IDbContextFactory<BatonDbContext> dbFactory, C
     public async Task<SnapshotRow?> LatestAsync(int year, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.ResultSnapshots.AsNoTracking().Where(s => s.Year == year).OrderByDescending(s => s.Id).Select(RowOf).FirstOrDefaultAsync(ct);
+        return await db.ResultSnapshots.AsNoTracking().LatestFirst(year).Select(RowOf).FirstOrDefaultAsync(ct);
     }
 
     /// <summary>
@@ -278,7 +285,7 @@ public sealed class ResultService(IDbContextFactory<BatonDbContext> dbFactory, C
         {
             return null;
         }
-        var snapshot = await db.ResultSnapshots.AsNoTracking().Where(s => s.Year == year).OrderByDescending(s => s.Id).Select(RowOf).FirstOrDefaultAsync(ct);
+        var snapshot = await db.ResultSnapshots.AsNoTracking().LatestFirst(year).Select(RowOf).FirstOrDefaultAsync(ct);
         return snapshot is null ? null : await RankingOfAsync(db, snapshot, categoryCode, ct);
     }
 
@@ -345,7 +352,7 @@ public sealed class ResultService(IDbContextFactory<BatonDbContext> dbFactory, C
         {
             return Outcome.Fail<UncertaintyReport>(hidden);
         }
-        var snapshot = await db.ResultSnapshots.AsNoTracking().Where(s => s.Year == year).OrderByDescending(s => s.Id).FirstOrDefaultAsync(ct);
+        var snapshot = await db.ResultSnapshots.AsNoTracking().LatestFirst(year).FirstOrDefaultAsync(ct);
         if (snapshot is null)
         {
             return Outcome.Fail<UncertaintyReport>($"{year} 年度尚未计分。");
@@ -378,7 +385,7 @@ public sealed class ResultService(IDbContextFactory<BatonDbContext> dbFactory, C
         {
             return Outcome.Fail<TraceNode>(hidden);
         }
-        var snapshot = await db.ResultSnapshots.AsNoTracking().Where(s => s.Year == year).OrderByDescending(s => s.Id).FirstOrDefaultAsync(ct);
+        var snapshot = await db.ResultSnapshots.AsNoTracking().LatestFirst(year).FirstOrDefaultAsync(ct);
         if (snapshot is null)
         {
             return Outcome.Fail<TraceNode>($"{year} 年度尚未计分。");
@@ -398,4 +405,6 @@ public sealed class ResultService(IDbContextFactory<BatonDbContext> dbFactory, C
 
     private static readonly System.Linq.Expressions.Expression<Func<ResultSnapshot, SnapshotRow>> RowOf =
         s => new SnapshotRow(s.Id, s.Year, s.Hash, s.InputsHash, s.ResultHash, s.RuleVersion, s.CreatedAt, s.CreatedBy, s.Units);
+
+    private static readonly Func<ResultSnapshot, SnapshotRow> ToRow = RowOf.Compile();
 }

@@ -102,7 +102,7 @@ internal static class YearPreconditions
     /// <summary>The latest snapshot (the one the pages show) must have been computed from the data as they are now.</summary>
     private static async Task<List<MissingItem>> CurrentSnapshotAsync(BatonDbContext db, int year, CancellationToken ct)
     {
-        var latest = await db.ResultSnapshots.AsNoTracking().Where(s => s.Year == year).OrderByDescending(s => s.Id)
+        var latest = await db.ResultSnapshots.AsNoTracking().LatestFirst(year)
             .Select(s => new { s.Hash, s.InputsHash }).FirstOrDefaultAsync(ct);
         if (latest is null)
         {

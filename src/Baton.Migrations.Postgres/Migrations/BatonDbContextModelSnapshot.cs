@@ -1021,6 +1021,9 @@ namespace Baton.Migrations.Postgres.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<long>("LastComputation")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("ResultHash")
                         .IsRequired()
                         .HasMaxLength(64)

@@ -978,6 +978,9 @@ namespace Baton.Migrations.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("LastComputation")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ResultHash")
                         .IsRequired()
                         .HasMaxLength(64)

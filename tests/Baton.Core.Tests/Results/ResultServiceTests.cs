@@ -219,6 +219,42 @@ public abstract class ResultServiceTests(DatabaseProvider provider) : DatabaseTe
     }
 
     [Fact]
+    public async Task Data_changed_and_changed_back_makes_the_first_snapshot_the_latest_again()
+    {
+        await SeedDemoAsync(Db);
+        long targetId, yearId;
+        decimal? original;
+        await using (var context = await Db.ContextAsync())
+        {
+            var year = await context.Years.SingleAsync(y => y.Year == Year);
+            (year.State, yearId) = (YearState.Scoring, year.Id);
+            var target = await context.Targets.Where(t => t.Year == Year && t.AuthoritativeActual != null && t.Value != null).OrderBy(t => t.Id).FirstAsync();
+            (targetId, original) = (target.Id, target.AuthoritativeActual);
+            await context.SaveChangesAsync();
+        }
+        async Task SetActualAsync(decimal? value)
+        {
+            await using var context = await Db.ContextAsync();
+            (await context.Targets.SingleAsync(t => t.Id == targetId)).AuthoritativeActual = value;
+            await context.SaveChangesAsync();
+        }
+        var results = Db.Service<ResultService>(Office);
+        var first = (await results.LatestAsync(Year))!;
+        await SetActualAsync(original + 1000m);
+        var changed = await results.ComputeAsync(Year);
+        Assert.True(changed.Ok, changed.Error);
+        Assert.Equal(changed.Value!.Id, (await results.LatestAsync(Year))!.Id);
+
+        await SetActualAsync(original);
+        var again = await results.ComputeAsync(Year);
+        Assert.Equal(first.Id, again.Value!.Id);
+        Assert.Equal(first.Id, (await results.LatestAsync(Year))!.Id);
+        // The snapshot the pages show is of the data as they are, so the year may go to public notice.
+        var missing = await Db.Service<YearService>(Office).MissingAsync(yearId, YearState.PublicNotice);
+        Assert.DoesNotContain(missing.Value!, m => m.Text.Contains("快照", StringComparison.Ordinal) || m.Text.Contains("计算得分", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Unit_users_see_only_their_own_trace_and_row()
     {
         await SeedDemoAsync(Db);
