@@ -5,6 +5,8 @@ using Baton.Core.Adjustments;
 using Baton.Core.Audit;
 using Baton.Core.Ratings;
 using Baton.Core.Indicators;
+using Baton.Core.Investment;
+using Baton.Core.Projects;
 using Baton.Core.Results;
 using Baton.Core.Targets;
 using Baton.Core.Units;
@@ -79,6 +81,22 @@ public sealed class BatonDbContext(DbContextOptions<BatonDbContext> options, Tim
     public DbSet<AdjustmentEvent> AdjustmentEvents => Set<AdjustmentEvent>();
 
     public DbSet<EvidenceFile> EvidenceFiles => Set<EvidenceFile>();
+
+    public DbSet<KeyProject> KeyProjects => Set<KeyProject>();
+
+    public DbSet<ProjectUnit> ProjectUnits => Set<ProjectUnit>();
+
+    public DbSet<ProjectMilestone> ProjectMilestones => Set<ProjectMilestone>();
+
+    public DbSet<ProjectInvestment> ProjectInvestments => Set<ProjectInvestment>();
+
+    public DbSet<ProjectBottleneck> ProjectBottlenecks => Set<ProjectBottleneck>();
+
+    public DbSet<InvestmentLead> InvestmentLeads => Set<InvestmentLead>();
+
+    public DbSet<LeadStageRecord> LeadStageRecords => Set<LeadStageRecord>();
+
+    public DbSet<SuperiorSupport> SuperiorSupports => Set<SuperiorSupport>();
 
     public DbSet<ComponentScore> ComponentScores => Set<ComponentScore>();
 

@@ -5,6 +5,8 @@ using Baton.Core.Demo;
 using Baton.Core.Home;
 using Baton.Core.Ratings;
 using Baton.Core.Indicators;
+using Baton.Core.Investment;
+using Baton.Core.Projects;
 using Baton.Core.Results;
 using Baton.Core.Targets;
 using Baton.Core.Units;
@@ -43,6 +45,8 @@ public static class BatonServices
         services.AddScoped<TargetService>();
         services.AddScoped<AdjustmentService>();
         services.AddScoped<EvidenceService>();
+        services.AddScoped<ProjectService>();
+        services.AddScoped<InvestmentService>();
         services.AddScoped<ResultService>();
         services.AddScoped<ComponentScoreService>();
         services.AddScoped<SyntheticProvince>();

@@ -131,7 +131,10 @@ public sealed class EvidenceService(IDbContextFactory<BatonDbContext> dbFactory,
         return files.Where(f => f.UploadedBy == me
             || db.AdjustmentEvents.Any(a => a.EvidenceHash == f.Hash && (a.UnitId == own || (lead != -1 && a.EnteredBy == me)))
             || db.Targets.Any(t => t.Evidence == f.Hash && (t.UnitId == own
-                || db.Indicators.Any(i => i.Id == t.IndicatorId && i.LeadUnitId == lead))));
+                || db.Indicators.Any(i => i.Id == t.IndicatorId && i.LeadUnitId == lead)))
+            || db.ProjectInvestments.Any(i => i.EvidenceHash == f.Hash && db.KeyProjects.Any(p => p.Id == i.ProjectId && p.OwnerUnitId == own))
+            || db.LeadStageRecords.Any(s => s.EvidenceHash == f.Hash && db.InvestmentLeads.Any(l => l.Id == s.LeadId && l.UnitId == own))
+            || db.SuperiorSupports.Any(s => s.EvidenceHash == f.Hash && s.UnitId == own));
     }
 
     private static EvidenceInfo Info(EvidenceFile f) => new(f.Hash, f.FileName, f.ContentType, f.Size, f.UploadedAt);

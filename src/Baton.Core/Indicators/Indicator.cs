@@ -26,6 +26,9 @@ public enum DataSource
     SelfReported = 0,
     StatisticsBureau = 1,
     LeadUnit = 2,
+
+    /// <summary>The investment-attraction ledger (招商引资台账): only ever an authoritative value's source, never a leaf's.</summary>
+    InvestmentLedger = 3,
 }
 
 /// <summary>

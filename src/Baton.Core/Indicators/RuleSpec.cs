@@ -74,6 +74,7 @@ public static class RuleSpec
     {
         DataSource.StatisticsBureau => "统计局",
         DataSource.LeadUnit => "牵头部门",
+        DataSource.InvestmentLedger => "招商引资台账",
         _ => "单位自报",
     };
 

@@ -19,6 +19,8 @@ public static class Policies
     public const string TargetsRead = "Targets.Read";
     public const string AdjustmentsRead = "Adjustments.Read";
     public const string ResultsRead = "Results.Read";
+    public const string ProjectsRead = "Projects.Read";
+    public const string InvestmentRead = "Investment.Read";
 
     /// <summary>The roles each policy admits; the authorization-matrix test reads the same table.</summary>
     public static readonly IReadOnlyDictionary<string, string[]> RolesOf = new Dictionary<string, string[]>(StringComparer.Ordinal)
@@ -39,6 +41,9 @@ public static class Policies
         [TargetsRead] = [Roles.Office, Roles.Overseer, Roles.Leader, Roles.LeadReviewer, Roles.UnitReporter, Roles.UnitHead],
         [AdjustmentsRead] = [Roles.Office, Roles.Overseer, Roles.Leader, Roles.LeadReviewer, Roles.UnitReporter, Roles.UnitHead],
         [ResultsRead] = [Roles.Office, Roles.Overseer, Roles.Leader, Roles.LeadReviewer, Roles.UnitReporter, Roles.UnitHead],
+        // Key projects and investment attraction: services narrow unit-scoped users to their own unit's (and cooperating) projects.
+        [ProjectsRead] = [Roles.Office, Roles.Overseer, Roles.Leader, Roles.LeadReviewer, Roles.UnitReporter, Roles.UnitHead],
+        [InvestmentRead] = [Roles.Office, Roles.Overseer, Roles.Leader, Roles.LeadReviewer, Roles.UnitReporter, Roles.UnitHead],
     };
 
     public static void Add(AuthorizationOptions options)
