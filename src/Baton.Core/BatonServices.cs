@@ -5,6 +5,7 @@ using Baton.Core.Demo;
 using Baton.Core.Home;
 using Baton.Core.Ratings;
 using Baton.Core.Indicators;
+using Baton.Core.Planning;
 using Baton.Core.Results;
 using Baton.Core.Targets;
 using Baton.Core.Units;
@@ -41,6 +42,8 @@ public static class BatonServices
         services.AddScoped<IndicatorService>();
         services.AddScoped<ScoringSettingsService>();
         services.AddScoped<TargetService>();
+        services.AddScoped<SuperiorTargetService>();
+        services.AddScoped<NegotiationService>();
         services.AddScoped<AdjustmentService>();
         services.AddScoped<EvidenceService>();
         services.AddScoped<ResultService>();

@@ -131,7 +131,9 @@ public sealed class EvidenceService(IDbContextFactory<BatonDbContext> dbFactory,
         return files.Where(f => f.UploadedBy == me
             || db.AdjustmentEvents.Any(a => a.EvidenceHash == f.Hash && (a.UnitId == own || (lead != -1 && a.EnteredBy == me)))
             || db.Targets.Any(t => t.Evidence == f.Hash && (t.UnitId == own
-                || db.Indicators.Any(i => i.Id == t.IndicatorId && i.LeadUnitId == lead))));
+                || db.Indicators.Any(i => i.Id == t.IndicatorId && i.LeadUnitId == lead)))
+            || db.NegotiationSteps.Any(s => s.EvidenceHash == f.Hash
+                && db.TargetNegotiations.Any(n => n.Id == s.NegotiationId && n.UnitId == own)));
     }
 
     private static EvidenceInfo Info(EvidenceFile f) => new(f.Hash, f.FileName, f.ContentType, f.Size, f.UploadedAt);
