@@ -19,6 +19,8 @@ public static class Policies
     public const string TargetsRead = "Targets.Read";
     public const string AdjustmentsRead = "Adjustments.Read";
     public const string ResultsRead = "Results.Read";
+    public const string CityTargetsRead = "CityTargets.Read";
+    public const string NegotiationsRead = "Negotiations.Read";
 
     /// <summary>The roles each policy admits; the authorization-matrix test reads the same table.</summary>
     public static readonly IReadOnlyDictionary<string, string[]> RolesOf = new Dictionary<string, string[]>(StringComparer.Ordinal)
@@ -39,6 +41,9 @@ public static class Policies
         [TargetsRead] = [Roles.Office, Roles.Overseer, Roles.Leader, Roles.LeadReviewer, Roles.UnitReporter, Roles.UnitHead],
         [AdjustmentsRead] = [Roles.Office, Roles.Overseer, Roles.Leader, Roles.LeadReviewer, Roles.UnitReporter, Roles.UnitHead],
         [ResultsRead] = [Roles.Office, Roles.Overseer, Roles.Leader, Roles.LeadReviewer, Roles.UnitReporter, Roles.UnitHead],
+        // The city's targets for the county; negotiation of targets, where a unit's reporter and head answer for their own unit.
+        [CityTargetsRead] = [Roles.Office, Roles.Overseer, Roles.Leader],
+        [NegotiationsRead] = [Roles.Office, Roles.Overseer, Roles.Leader, Roles.UnitReporter, Roles.UnitHead],
     };
 
     public static void Add(AuthorizationOptions options)
