@@ -7,6 +7,7 @@ using Baton.Core.Ratings;
 using Baton.Core.Indicators;
 using Baton.Core.Investment;
 using Baton.Core.Projects;
+using Baton.Core.Planning;
 using Baton.Core.Results;
 using Baton.Core.Targets;
 using Baton.Core.Units;
@@ -103,6 +104,18 @@ public sealed class BatonDbContext(DbContextOptions<BatonDbContext> options, Tim
     public DbSet<ResultSnapshot> ResultSnapshots => Set<ResultSnapshot>();
 
     public DbSet<SnapshotUnit> SnapshotUnits => Set<SnapshotUnit>();
+
+    public DbSet<SuperiorTarget> SuperiorTargets => Set<SuperiorTarget>();
+
+    public DbSet<SuperiorTargetLink> SuperiorTargetLinks => Set<SuperiorTargetLink>();
+
+    public DbSet<SuperiorTargetShare> SuperiorTargetShares => Set<SuperiorTargetShare>();
+
+    public DbSet<CityStanding> CityStandings => Set<CityStanding>();
+
+    public DbSet<TargetNegotiation> TargetNegotiations => Set<TargetNegotiation>();
+
+    public DbSet<NegotiationStep> NegotiationSteps => Set<NegotiationStep>();
 
     /// <summary>Who the audit trail names for this context's changes.</summary>
     public string Actor { get; private set; } = CurrentUser.System.UserName;

@@ -7,6 +7,7 @@ using Baton.Core.Ratings;
 using Baton.Core.Indicators;
 using Baton.Core.Investment;
 using Baton.Core.Projects;
+using Baton.Core.Planning;
 using Baton.Core.Results;
 using Baton.Core.Targets;
 using Baton.Core.Units;
@@ -43,6 +44,8 @@ public static class BatonServices
         services.AddScoped<IndicatorService>();
         services.AddScoped<ScoringSettingsService>();
         services.AddScoped<TargetService>();
+        services.AddScoped<SuperiorTargetService>();
+        services.AddScoped<NegotiationService>();
         services.AddScoped<AdjustmentService>();
         services.AddScoped<EvidenceService>();
         services.AddScoped<ProjectService>();

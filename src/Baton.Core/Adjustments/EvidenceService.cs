@@ -134,7 +134,9 @@ public sealed class EvidenceService(IDbContextFactory<BatonDbContext> dbFactory,
                 || db.Indicators.Any(i => i.Id == t.IndicatorId && i.LeadUnitId == lead)))
             || db.ProjectInvestments.Any(i => i.EvidenceHash == f.Hash && db.KeyProjects.Any(p => p.Id == i.ProjectId && p.OwnerUnitId == own))
             || db.LeadStageRecords.Any(s => s.EvidenceHash == f.Hash && db.InvestmentLeads.Any(l => l.Id == s.LeadId && l.UnitId == own))
-            || db.SuperiorSupports.Any(s => s.EvidenceHash == f.Hash && s.UnitId == own));
+            || db.SuperiorSupports.Any(s => s.EvidenceHash == f.Hash && s.UnitId == own)
+            || db.NegotiationSteps.Any(s => s.EvidenceHash == f.Hash
+                && db.TargetNegotiations.Any(n => n.Id == s.NegotiationId && n.UnitId == own)));
     }
 
     private static EvidenceInfo Info(EvidenceFile f) => new(f.Hash, f.FileName, f.ContentType, f.Size, f.UploadedAt);

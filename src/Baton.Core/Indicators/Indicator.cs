@@ -1,4 +1,5 @@
 using Baton.Core.Units;
+using Baton.Scoring.Planning;
 using Baton.Scoring.Results;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -76,6 +77,9 @@ public sealed class Indicator : Versioned
 
     /// <summary>Position among siblings.</summary>
     public int Order { get; set; }
+
+    /// <summary>What a leaf measures (总量 / 结构 / 质量效益), or null when not declared.</summary>
+    public IndicatorType? Type { get; set; }
 }
 
 /// <summary>A category's scoring settings for one year: components, caps, grades with quotas and award coefficients.</summary>
@@ -135,6 +139,7 @@ internal sealed class IndicatorConfiguration : IEntityTypeConfiguration<Indicato
         e.Property(i => i.Source).HasConversion<string>().HasMaxLength(20);
         e.Property(i => i.Points).HasPrecision(18, 4);
         e.Property(i => i.Weight).HasPrecision(18, 6);
+        e.Property(i => i.Type).HasConversion<string>().HasMaxLength(16);
         e.HasOne<UnitCategory>().WithMany().HasForeignKey(i => i.CategoryId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<Indicator>().WithMany().HasForeignKey(i => i.ParentId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<Unit>().WithMany().HasForeignKey(i => i.LeadUnitId).OnDelete(DeleteBehavior.Restrict);

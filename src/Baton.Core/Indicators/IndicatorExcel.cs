@@ -1,6 +1,7 @@
 using System.Globalization;
 using Baton.Core.Units;
 using Baton.Scoring.Indicators;
+using Baton.Scoring.Planning;
 using Microsoft.EntityFrameworkCore;
 
 namespace Baton.Core.Indicators;
@@ -24,9 +25,10 @@ public sealed partial class IndicatorService
     public const string ColumnMeasure = "计量单位";
     public const string ColumnEvidence = "需要佐证";
     public const string ColumnOrder = "排序";
+    public const string ColumnIndicatorType = "指标类型";
 
     public static readonly IReadOnlyList<string> Columns =
-        [ColumnCategory, ColumnCode, ColumnParent, ColumnName, ColumnType, ColumnPoints, ColumnWeight, ColumnRule, ColumnParameters, ColumnLead, ColumnSource, ColumnMeasure, ColumnEvidence, ColumnOrder];
+        [ColumnCategory, ColumnCode, ColumnParent, ColumnName, ColumnType, ColumnPoints, ColumnWeight, ColumnRule, ColumnParameters, ColumnLead, ColumnSource, ColumnMeasure, ColumnEvidence, ColumnOrder, ColumnIndicatorType];
 
     private static readonly string[] s_required = [ColumnCategory, ColumnCode, ColumnParent, ColumnName, ColumnType, ColumnPoints, ColumnRule];
 
@@ -34,8 +36,8 @@ public sealed partial class IndicatorService
         ExcelSheet.Write(stream, Columns,
         [
             ["TOWN-A", "A", "", "经济发展", "分组", "", "", "", "", "", "", "", "否", "1"],
-            ["TOWN-A", "A1", "A", "地区生产总值", "指标", "8", "", "完成率", "{\"floor\":0.5,\"cap\":1.1}", "D11", "统计局", "万元", "否", "1"],
-            ["TOWN-A", "A2", "A", "河长制工作", "指标", "5", "", "定性评价", "", "D09", "牵头部门", "", "是", "2"],
+            ["TOWN-A", "A1", "A", "地区生产总值", "指标", "8", "", "完成率", "{\"floor\":0.5,\"cap\":1.1}", "D11", "统计局", "万元", "否", "1", "总量"],
+            ["TOWN-A", "A2", "A", "河长制工作", "指标", "5", "", "定性评价", "", "D09", "牵头部门", "", "是", "2", "质量效益"],
         ], "指标体系");
 
     public async Task WriteExportAsync(int year, Stream stream, CancellationToken ct = default)
@@ -53,6 +55,7 @@ public sealed partial class IndicatorService
                 r.IsGroup ? "" : r.Points.ToString(CultureInfo.InvariantCulture), r.Weight?.ToString(CultureInfo.InvariantCulture) ?? "",
                 r.IsGroup ? "" : RuleSpec.KindName(r.Rule), r.RuleParameters ?? "", r.LeadUnitId is { } l ? units[l] : "",
                 RuleSpec.SourceName(r.Source), r.Measure ?? "", r.EvidenceRequired ? "是" : "否", r.Order.ToString(CultureInfo.InvariantCulture),
+                r.Type is { } type ? IndicatorBalance.Name(type) : "",
             ]), "指标体系");
     }
 
@@ -199,13 +202,22 @@ public sealed partial class IndicatorService
                     order = (int)o;
                 }
             }
+            IndicatorType? indicatorType = null;
+            if (row[ColumnIndicatorType].Length > 0)
+            {
+                indicatorType = Enum.GetValues<IndicatorType>().Select(t => (IndicatorType?)t).FirstOrDefault(t => IndicatorBalance.Name(t) == row[ColumnIndicatorType]);
+                if (indicatorType is null)
+                {
+                    Bad(ColumnIndicatorType, "应填「总量」「结构」或「质量效益」，不分类则留空。");
+                }
+            }
             if (errors.Count > before || category is null)
             {
                 continue;
             }
             var parameters = row[ColumnParameters].Length == 0 && rule != RuleKind.None ? RuleSpec.Serialize(RuleSpec.Defaults(rule)) : row[ColumnParameters];
             var input = new IndicatorInput(category.Id, null, code, row[ColumnName], isGroup!.Value, points, weight, rule, parameters, lead, source!.Value,
-                row[ColumnMeasure], row[ColumnEvidence] == "是", order);
+                row[ColumnMeasure], row[ColumnEvidence] == "是", order, indicatorType);
             if (!input.IsGroup)
             {
                 var (ps, parseError) = RuleSpec.Parse(input.RuleParameters);
@@ -231,6 +243,11 @@ public sealed partial class IndicatorService
         if (await db.Targets.AnyAsync(t => db.Indicators.Any(i => i.Id == t.IndicatorId && replaced.Contains(i.CategoryId)), ct))
         {
             return Outcome.Fail<IndicatorImportResult>("文件涉及的考核类别已录入单位目标值，不能整体替换指标体系；请先清除目标值或逐项修改。");
+        }
+        if (await db.SuperiorTargetLinks.AnyAsync(l => db.Indicators.Any(i => i.Id == l.IndicatorId && replaced.Contains(i.CategoryId)), ct)
+            || await db.TargetNegotiations.AnyAsync(n => db.Indicators.Any(i => i.Id == n.IndicatorId && replaced.Contains(i.CategoryId)), ct))
+        {
+            return Outcome.Fail<IndicatorImportResult>("文件涉及的考核类别有指标已关联市考任务或有目标征求意见记录，不能整体替换指标体系；请逐项修改。");
         }
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         db.ActAs(user);

@@ -2,6 +2,7 @@ using Baton.Core.Accounts;
 using Baton.Core.Results;
 using Baton.Core.Units;
 using Baton.Core.Years;
+using Baton.Scoring.Planning;
 using Microsoft.EntityFrameworkCore;
 
 namespace Baton.Core.Indicators;
@@ -9,7 +10,7 @@ namespace Baton.Core.Indicators;
 public sealed record IndicatorRow(
     long Id, long CategoryId, long? ParentId, string Code, string Name, bool IsGroup, decimal Points, decimal? Weight,
     RuleKind Rule, string? RuleParameters, long? LeadUnitId, string? LeadUnitName, DataSource Source, string? Measure,
-    bool EvidenceRequired, int Order, long Version)
+    bool EvidenceRequired, int Order, long Version, IndicatorType? Type)
 {
     public string RuleName => IsGroup ? "" : RuleSpec.KindName(Rule);
 
@@ -18,7 +19,8 @@ public sealed record IndicatorRow(
 
 public sealed record IndicatorInput(
     long CategoryId, long? ParentId, string Code, string Name, bool IsGroup, decimal Points, decimal? Weight,
-    RuleKind Rule, string? RuleParameters, long? LeadUnitId, DataSource Source, string? Measure, bool EvidenceRequired, int Order);
+    RuleKind Rule, string? RuleParameters, long? LeadUnitId, DataSource Source, string? Measure, bool EvidenceRequired, int Order,
+    IndicatorType? Type = null);
 
 /// <summary>
 /// The indicator tree (指标体系) of each category and year: its nodes and rules, its validation before
@@ -48,7 +50,7 @@ public sealed partial class IndicatorService(IDbContextFactory<BatonDbContext> d
         from lead in leads.DefaultIfEmpty()
         orderby i.CategoryId, i.Order, i.Code
         select new IndicatorRow(i.Id, i.CategoryId, i.ParentId, i.Code, i.Name, i.IsGroup, i.Points, i.Weight, i.Rule, i.RuleParameters,
-            i.LeadUnitId, lead == null ? null : lead.Name, i.Source, i.Measure, i.EvidenceRequired, i.Order, i.Version);
+            i.LeadUnitId, lead == null ? null : lead.Name, i.Source, i.Measure, i.EvidenceRequired, i.Order, i.Version, i.Type);
 
     /// <summary>Creates (id null) or updates an indicator.</summary>
     public async Task<Outcome<long>> SaveAsync(long? id, long version, IndicatorInput input, CancellationToken ct = default)
@@ -118,6 +120,7 @@ public sealed partial class IndicatorService(IDbContextFactory<BatonDbContext> d
         entity.Measure = string.IsNullOrWhiteSpace(input.Measure) ? null : input.Measure.Trim();
         entity.EvidenceRequired = input.EvidenceRequired;
         entity.Order = input.Order;
+        entity.Type = input.IsGroup ? null : input.Type;
     }
 
     /// <summary>Checks one indicator against its tree; the message names what to fix.</summary>
@@ -208,6 +211,10 @@ public sealed partial class IndicatorService(IDbContextFactory<BatonDbContext> d
         {
             return Outcome.Fail($"「{entity.Name}」已有单位的目标值，请先清除目标值。");
         }
+        if (await db.SuperiorTargetLinks.AnyAsync(l => l.IndicatorId == id, ct) || await db.TargetNegotiations.AnyAsync(n => n.IndicatorId == id, ct))
+        {
+            return Outcome.Fail($"「{entity.Name}」已关联市考任务或有目标征求意见记录，不能删除。");
+        }
         db.ActAs(user).Indicators.Remove(entity);
         await db.SaveChangesAsync(ct);
         return Outcome.Success;
@@ -285,7 +292,7 @@ public sealed partial class IndicatorService(IDbContextFactory<BatonDbContext> d
                     {
                         Year = toYear, CategoryId = category.Id, Code = node.Code, Name = node.Name, IsGroup = node.IsGroup, Points = node.Points, Weight = node.Weight,
                         Rule = node.Rule, RuleParameters = node.RuleParameters, LeadUnitId = node.LeadUnitId, Source = node.Source, Measure = node.Measure,
-                        EvidenceRequired = node.EvidenceRequired, Order = node.Order,
+                        EvidenceRequired = node.EvidenceRequired, Order = node.Order, Type = node.Type,
                         ParentId = node.ParentId is { } p ? copies[p].Id : null,
                     };
                     copies[node.Id] = copy;

@@ -21,6 +21,8 @@ public static class Policies
     public const string ResultsRead = "Results.Read";
     public const string ProjectsRead = "Projects.Read";
     public const string InvestmentRead = "Investment.Read";
+    public const string CityTargetsRead = "CityTargets.Read";
+    public const string NegotiationsRead = "Negotiations.Read";
 
     /// <summary>The roles each policy admits; the authorization-matrix test reads the same table.</summary>
     public static readonly IReadOnlyDictionary<string, string[]> RolesOf = new Dictionary<string, string[]>(StringComparer.Ordinal)
@@ -44,6 +46,9 @@ public static class Policies
         // Key projects and investment attraction: services narrow unit-scoped users to their own unit's (and cooperating) projects.
         [ProjectsRead] = [Roles.Office, Roles.Overseer, Roles.Leader, Roles.LeadReviewer, Roles.UnitReporter, Roles.UnitHead],
         [InvestmentRead] = [Roles.Office, Roles.Overseer, Roles.Leader, Roles.LeadReviewer, Roles.UnitReporter, Roles.UnitHead],
+        // The city's targets for the county; negotiation of targets, where a unit's reporter and head answer for their own unit.
+        [CityTargetsRead] = [Roles.Office, Roles.Overseer, Roles.Leader],
+        [NegotiationsRead] = [Roles.Office, Roles.Overseer, Roles.Leader, Roles.UnitReporter, Roles.UnitHead],
     };
 
     public static void Add(AuthorizationOptions options)
