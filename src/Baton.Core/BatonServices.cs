@@ -41,6 +41,8 @@ public static class BatonServices
         services.AddScoped<IndicatorService>();
         services.AddScoped<ScoringSettingsService>();
         services.AddScoped<TargetService>();
+        services.AddScoped<TargetIssuanceService>();
+        services.AddScoped<TargetChangeService>();
         services.AddScoped<AdjustmentService>();
         services.AddScoped<EvidenceService>();
         services.AddScoped<ResultService>();
