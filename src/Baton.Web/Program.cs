@@ -130,6 +130,7 @@ app.MapUnitEndpoints();
 app.MapRatingEndpoints();
 app.MapIndicatorEndpoints();
 app.MapTargetEndpoints();
+app.MapIssuanceEndpoints();
 app.MapEvidenceEndpoints();
 app.MapResultEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
