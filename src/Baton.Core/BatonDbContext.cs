@@ -79,6 +79,10 @@ public sealed class BatonDbContext(DbContextOptions<BatonDbContext> options, Tim
 
     public DbSet<Target> Targets => Set<Target>();
 
+    public DbSet<TargetIssuance> TargetIssuances => Set<TargetIssuance>();
+
+    public DbSet<TargetChangeRequest> TargetChangeRequests => Set<TargetChangeRequest>();
+
     public DbSet<AdjustmentEvent> AdjustmentEvents => Set<AdjustmentEvent>();
 
     public DbSet<EvidenceFile> EvidenceFiles => Set<EvidenceFile>();

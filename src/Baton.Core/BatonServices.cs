@@ -46,6 +46,8 @@ public static class BatonServices
         services.AddScoped<TargetService>();
         services.AddScoped<SuperiorTargetService>();
         services.AddScoped<NegotiationService>();
+        services.AddScoped<TargetIssuanceService>();
+        services.AddScoped<TargetChangeService>();
         services.AddScoped<AdjustmentService>();
         services.AddScoped<EvidenceService>();
         services.AddScoped<ProjectService>();

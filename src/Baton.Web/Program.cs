@@ -132,6 +132,7 @@ app.MapRatingEndpoints();
 app.MapIndicatorEndpoints();
 app.MapTargetEndpoints();
 app.MapPlanningEndpoints();
+app.MapIssuanceEndpoints();
 app.MapEvidenceEndpoints();
 app.MapResultEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -130,6 +130,7 @@ public sealed class EvidenceService(IDbContextFactory<BatonDbContext> dbFactory,
         var lead = user.IsInRole(Roles.LeadReviewer) && user.UnitId is { } leadUnit ? leadUnit : -1;
         return files.Where(f => f.UploadedBy == me
             || db.AdjustmentEvents.Any(a => a.EvidenceHash == f.Hash && (a.UnitId == own || (lead != -1 && a.EnteredBy == me)))
+            || db.TargetChangeRequests.Any(r => r.Evidence == f.Hash && r.UnitId == own)
             || db.Targets.Any(t => t.Evidence == f.Hash && (t.UnitId == own
                 || db.Indicators.Any(i => i.Id == t.IndicatorId && i.LeadUnitId == lead)))
             || db.ProjectInvestments.Any(i => i.EvidenceHash == f.Hash && db.KeyProjects.Any(p => p.Id == i.ProjectId && p.OwnerUnitId == own))

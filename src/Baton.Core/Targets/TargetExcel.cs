@@ -118,6 +118,7 @@ public sealed partial class TargetService
             return new TargetImportResult(0, AlreadyImported: true);
         }
         var context = await ContextAsync(db, year, ct);
+        var issued = statistics ? [] : await TargetIssuanceService.IssuedUnitsAsync(db, year, ct);
         var errors = new List<string>();
         var seen = new Dictionary<(long, long), int>();
         var parsed = new List<(long Unit, Indicator Leaf, decimal? Value, string? Plan)>();
@@ -128,6 +129,11 @@ public sealed partial class TargetService
             if (!context.UnitByCode.TryGetValue(unitCode, out var unitId))
             {
                 Bad(ColumnUnit, unitCode.Length == 0 ? "不能为空。" : $"{year} 年度没有参加考核的单位「{row[ColumnUnit]}」。");
+                continue;
+            }
+            if (issued.Contains(unitId))
+            {
+                Bad(ColumnUnit, IssuedRefusal);
                 continue;
             }
             if (!context.LeafByCode.TryGetValue((context.CategoryOf[unitId], row[ColumnIndicator]), out var leaf))

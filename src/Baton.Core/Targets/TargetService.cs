@@ -142,6 +142,7 @@ public sealed partial class TargetService(IDbContextFactory<BatonDbContext> dbFa
             return Outcome.Fail<int>(state);
         }
         var context = await ContextAsync(db, year, ct);
+        var issued = await TargetIssuanceService.IssuedUnitsAsync(db, year, ct);
         var errors = new List<string>();
         var changed = 0;
         foreach (var edit in edits)
@@ -152,6 +153,11 @@ public sealed partial class TargetService(IDbContextFactory<BatonDbContext> dbFa
                 continue;
             }
             var unitName = context.UnitNames[edit.UnitId];
+            if (issued.Contains(edit.UnitId))
+            {
+                errors.Add($"「{unitName}」「{leaf.Name}」：{IssuedRefusal}");
+                continue;
+            }
             if (CheckTarget(edit.Value, edit.MonthlyPlan) is { } problem)
             {
                 errors.Add($"「{unitName}」「{leaf.Name}」：{problem}");
@@ -396,6 +402,9 @@ public sealed partial class TargetService(IDbContextFactory<BatonDbContext> dbFa
         return await db.AuditEntries.AsNoTracking().Where(a => a.EntityType == nameof(Target) && a.EntityId == key).OrderByDescending(a => a.Sequence)
             .Select(a => new HistoryRow(a.At, a.Actor, a.Action, a.Before, a.After)).ToListAsync(ct);
     }
+
+    /// <summary>Why an issued unit's target is not set directly (<see cref="TargetIssuanceService"/>).</summary>
+    internal const string IssuedRefusal = "该单位的目标已下达，只能通过目标调整申请变更（或由考核办撤回下达后修改）。";
 
     internal static string? CheckTarget(decimal? value, string? plan)
     {

@@ -41,6 +41,15 @@ public enum YearActivity
     /// <summary>Unit heads file appeals and the office decides them (申诉).</summary>
     Appeal,
 
+    /// <summary>The office issues a unit's targets (下达), freezing them.</summary>
+    IssueTargets,
+
+    /// <summary>The unit head confirms the unit's responsibility letter (目标责任书签收确认).</summary>
+    ConfirmLetter,
+
+    /// <summary>Issued targets changed through a request the office approves or rejects (目标调整申请).</summary>
+    RequestTargetChange,
+
     /// <summary>A unit's own users read their results (单位查看结果); the office, leaders and overseers always may.</summary>
     UnitSeesResults,
 }
@@ -54,10 +63,12 @@ public static class YearGate
     private static readonly Dictionary<YearState, YearActivity[]> s_permitted = new()
     {
         // Rounds are planned with the indicator system; raters submit only while the year is in progress.
-        [YearState.Draft] = [YearActivity.EditIndicators, YearActivity.EditMembership, YearActivity.SetTargets, YearActivity.SetUpRatings],
+        // Targets are issued unit by unit while the year is drafted; the year moves on once every unit's are.
+        [YearState.Draft] = [YearActivity.EditIndicators, YearActivity.EditMembership, YearActivity.SetTargets, YearActivity.SetUpRatings,
+            YearActivity.IssueTargets, YearActivity.ConfirmLetter],
         // Targets are frozen once issued; later changes go through change requests.
-        [YearState.TargetsIssued] = [YearActivity.SetUpRatings],
-        [YearState.InProgress] = [YearActivity.ReportProgress, YearActivity.ReviewProgress, YearActivity.SetUpRatings, YearActivity.Rate,
+        [YearState.TargetsIssued] = [YearActivity.SetUpRatings, YearActivity.IssueTargets, YearActivity.ConfirmLetter, YearActivity.RequestTargetChange],
+        [YearState.InProgress] = [YearActivity.ConfirmLetter, YearActivity.RequestTargetChange, YearActivity.ReportProgress, YearActivity.ReviewProgress, YearActivity.SetUpRatings, YearActivity.Rate,
             YearActivity.Calibrate, YearActivity.Adjust, YearActivity.Compute],
         // Year-end inputs are locked to units; the office and lead units finish review, calibration and adjustments.
         [YearState.Scoring] = [YearActivity.ReviewProgress, YearActivity.Calibrate, YearActivity.Adjust, YearActivity.Compute],
@@ -105,6 +116,9 @@ public static class YearGate
         YearActivity.Compute => "计算得分",
         YearActivity.Publish => "发布结果",
         YearActivity.Appeal => "提出或处理申诉",
+        YearActivity.IssueTargets => "下达目标",
+        YearActivity.ConfirmLetter => "签收确认目标责任书",
+        YearActivity.RequestTargetChange => "申请或审批目标调整",
         YearActivity.UnitSeesResults => "向被考核单位显示结果",
         _ => activity.ToString(),
     };

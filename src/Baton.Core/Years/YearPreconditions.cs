@@ -27,7 +27,8 @@ internal static class YearPreconditions
         return to switch
         {
             // Zero or missing targets and incomplete rules are errors at setup, not at scoring time (DESIGN.md §5.1).
-            YearState.TargetsIssued => [.. (await ResultService.ValidateYearAsync(db, year.Year, ct)).Select(p => new MissingItem(p))],
+            YearState.TargetsIssued => [.. (await ResultService.ValidateYearAsync(db, year.Year, ct)).Select(p => new MissingItem(p)),
+                .. await UnissuedAsync(db, year.Year, ct)],
             YearState.Scoring => await LeavingInProgressAsync(db, year.Year, ct),
             // Results are shown, and later fixed, only as a snapshot of the data as they are now. Appeals do not
             // exist yet, so 结果已定 asks nothing about them; it will need every appeal decided.
@@ -94,6 +95,15 @@ internal static class YearPreconditions
             }
         }
         return missing;
+    }
+
+    /// <summary>目标已下达 means every appraised unit's targets are issued (and so frozen): the units not yet issued.</summary>
+    private static async Task<List<MissingItem>> UnissuedAsync(BatonDbContext db, int year, CancellationToken ct)
+    {
+        var units = await db.CategoryMemberships.AsNoTracking().Where(m => m.Year == year && !db.TargetIssuances.Any(i => i.Year == year && i.UnitId == m.UnitId))
+            .Join(db.Units, m => m.UnitId, u => u.Id, (m, u) => new { u.Code, u.Name }).ToListAsync(ct);
+        return [.. units.OrderBy(u => u.Code, StringComparer.Ordinal)
+            .Select(u => new MissingItem($"「{u.Name}」（{u.Code}）的目标尚未下达：请在「目标下达与责任书」页面下达。"))];
     }
 
     public static string ReportKey(long unitId, long indicatorId) =>

@@ -50,6 +50,9 @@ public abstract class IndicatorServiceTests(DatabaseProvider provider) : Databas
 
         var row = (await targets.GridAsync(category)).Single(r => r.IndicatorId == leaf.Value);
         Assert.True((await targets.SetTargetsAsync(Year, [new TargetEdit(unit, leaf.Value, 1200m, null, row.Version)])).Ok);
+        var unissued = await years.TransitionAsync(yearId, 0, YearState.TargetsIssued, "下达");
+        Assert.Contains("的目标尚未下达", unissued.Error, StringComparison.Ordinal);
+        Assert.True((await Db.Service<TargetIssuanceService>(Office).IssueAsync(Year, null, null)).Ok);
         var issued = await years.TransitionAsync(yearId, 0, YearState.TargetsIssued, "下达");
         Assert.True(issued.Ok, issued.Error);
 
@@ -122,7 +125,8 @@ public abstract class IndicatorServiceTests(DatabaseProvider provider) : Databas
 
         var report = await indicators.ValidateAsync(Year);
         var refused = await Db.Service<YearService>(Office).TransitionAsync(yearId, 0, YearState.TargetsIssued, "下达");
-        Assert.Contains($"尚有 {report.Count} 项条件未满足", refused.Error, StringComparison.Ordinal);
+        // The gate lists the validation's problems, and one line for each of the two towns whose targets are not issued.
+        Assert.Contains($"尚有 {report.Count + 2} 项条件未满足", refused.Error, StringComparison.Ordinal);
         Assert.Equal(report.Count, report.Groups.Sum(g => g.Problems.Count));
         var settings = Assert.Single(report.Groups, g => g.IndicatorCode is null);
         Assert.Equal(("镇一类", "类别设置与指标结构"), (settings.Category, settings.Title));
