@@ -5,6 +5,7 @@ using Baton.Core.Adjustments;
 using Baton.Core.Audit;
 using Baton.Core.Ratings;
 using Baton.Core.Indicators;
+using Baton.Core.Progress;
 using Baton.Core.Results;
 using Baton.Core.Targets;
 using Baton.Core.Units;
@@ -75,6 +76,14 @@ public sealed class BatonDbContext(DbContextOptions<BatonDbContext> options, Tim
     public DbSet<YearSettings> YearSettings => Set<YearSettings>();
 
     public DbSet<Target> Targets => Set<Target>();
+
+    public DbSet<MonthlyPlan> MonthlyPlans => Set<MonthlyPlan>();
+
+    public DbSet<ProgressReport> ProgressReports => Set<ProgressReport>();
+
+    public DbSet<ProgressEvidence> ProgressEvidence => Set<ProgressEvidence>();
+
+    public DbSet<ProgressSettings> ProgressSettings => Set<ProgressSettings>();
 
     public DbSet<AdjustmentEvent> AdjustmentEvents => Set<AdjustmentEvent>();
 

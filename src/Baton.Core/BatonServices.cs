@@ -5,6 +5,7 @@ using Baton.Core.Demo;
 using Baton.Core.Home;
 using Baton.Core.Ratings;
 using Baton.Core.Indicators;
+using Baton.Core.Progress;
 using Baton.Core.Results;
 using Baton.Core.Targets;
 using Baton.Core.Units;
@@ -41,6 +42,7 @@ public static class BatonServices
         services.AddScoped<IndicatorService>();
         services.AddScoped<ScoringSettingsService>();
         services.AddScoped<TargetService>();
+        services.AddScoped<ProgressService>();
         services.AddScoped<AdjustmentService>();
         services.AddScoped<EvidenceService>();
         services.AddScoped<ResultService>();
