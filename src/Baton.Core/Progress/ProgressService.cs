@@ -33,7 +33,7 @@ public sealed record ProgressReportView(
 public sealed record ProgressLine(
     long TargetId, long UnitId, string UnitCode, string UnitName, long IndicatorId, string IndicatorCode, string IndicatorName, string? Measure,
     long? LeadUnitId, decimal? TargetValue, decimal? Planned, decimal? PreviousValue, ProgressReportView? Report, DateOnly Deadline, DeadlineFlag Flag,
-    ResponsiblePerson? Responsible, bool EvidenceRequired)
+    ResponsiblePerson? Responsible, bool EvidenceRequired, int Month)
 {
     public ReportStatus Status => Report?.Status ?? ReportStatus.None;
 }
@@ -49,7 +49,7 @@ public sealed record ProgressEntry(long TargetId, int Month, string? Value, stri
 /// following month set per year (<see cref="ProgressSettings.DueDay"/>); the clock is <see cref="TimeProvider"/>, read in
 /// Beijing time.
 /// </summary>
-public sealed class ProgressService(IDbContextFactory<BatonDbContext> dbFactory, CurrentUser user, TimeProvider clock)
+public sealed partial class ProgressService(IDbContextFactory<BatonDbContext> dbFactory, CurrentUser user, TimeProvider clock)
 {
     public const int MaxEvidence = 10;
 
@@ -175,7 +175,7 @@ public sealed class ProgressService(IDbContextFactory<BatonDbContext> dbFactory,
                     report.SubmittedBy, report.SubmittedAt, report.SignedOffBy, report.ReviewedBy, report.ReviewedAt, report.ReturnComment,
                     [.. files[report.Id]], report.Version);
                 return new ProgressLine(r.Target.Id, r.Unit.Id, r.Unit.Code, r.Unit.Name, r.Leaf.Id, r.Leaf.Code, r.Leaf.Name, r.Leaf.Measure, r.Leaf.LeadUnitId,
-                    r.Target.Value, plans.TryGetValue(r.Target.Id, out var p) ? p : null, previous?.Value, view, deadline, flag, r.Target.Responsible, r.Leaf.EvidenceRequired);
+                    r.Target.Value, plans.TryGetValue(r.Target.Id, out var p) ? p : null, previous?.Value, view, deadline, flag, r.Target.Responsible, r.Leaf.EvidenceRequired, month);
             })];
     }
 

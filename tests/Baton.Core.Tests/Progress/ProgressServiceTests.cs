@@ -92,8 +92,8 @@ public abstract class ProgressServiceTests(DatabaseProvider provider) : Database
         var monthly = await MonthlyInputAsync("T01");
         Assert.Equal(";14.8", monthly!.Value.Monthly);
         var score = new IndicatorLeaf("B2", "县级重点项目建设进度", 10m, new TimeProgressRule()).Score(monthly.Value.Value.ToLeafValue());
-        // January 8.3 planned, nothing approved: 0; February 14.8 ÷ 16.7 = 88.6%; average 44.3% × 10 = 4.43.
-        Assert.Equal(4.43m, score.Points);
+        // Twelve planned months, only February approved: 14.8 ÷ 16.7 = 88.62%, every other month 0; 88.62% ÷ 12 × 10 = 0.74.
+        Assert.Equal(0.74m, score.Points);
         Assert.Contains("2月 完成 14.8 ÷ 计划 16.7 = 88.6%", score.Formula, StringComparison.Ordinal);
         Assert.Contains("1月 未报送", score.Formula, StringComparison.Ordinal);
     }

@@ -17,6 +17,7 @@ public static class Policies
     public const string IndicatorsRead = "Indicators.Read";
     public const string IndicatorsManage = "Indicators.Manage";
     public const string TargetsRead = "Targets.Read";
+    public const string ProgressRead = "Progress.Read";
     public const string AdjustmentsRead = "Adjustments.Read";
     public const string ResultsRead = "Results.Read";
 
@@ -37,6 +38,7 @@ public static class Policies
         [IndicatorsRead] = [Roles.Admin, Roles.Office, Roles.Overseer, Roles.Leader, Roles.LeadReviewer, Roles.UnitReporter, Roles.UnitHead],
         [IndicatorsManage] = [Roles.Office],
         [TargetsRead] = [Roles.Office, Roles.Overseer, Roles.Leader, Roles.LeadReviewer, Roles.UnitReporter, Roles.UnitHead],
+        [ProgressRead] = [Roles.Office, Roles.Overseer, Roles.Leader, Roles.LeadReviewer, Roles.UnitReporter, Roles.UnitHead],
         [AdjustmentsRead] = [Roles.Office, Roles.Overseer, Roles.Leader, Roles.LeadReviewer, Roles.UnitReporter, Roles.UnitHead],
         [ResultsRead] = [Roles.Office, Roles.Overseer, Roles.Leader, Roles.LeadReviewer, Roles.UnitReporter, Roles.UnitHead],
     };
