@@ -8,6 +8,7 @@ using Baton.Core.Indicators;
 using Baton.Core.Investment;
 using Baton.Core.Projects;
 using Baton.Core.Planning;
+using Baton.Core.Progress;
 using Baton.Core.Results;
 using Baton.Core.Targets;
 using Baton.Core.Units;
@@ -82,6 +83,13 @@ public sealed class BatonDbContext(DbContextOptions<BatonDbContext> options, Tim
     public DbSet<TargetIssuance> TargetIssuances => Set<TargetIssuance>();
 
     public DbSet<TargetChangeRequest> TargetChangeRequests => Set<TargetChangeRequest>();
+    public DbSet<MonthlyPlan> MonthlyPlans => Set<MonthlyPlan>();
+
+    public DbSet<ProgressReport> ProgressReports => Set<ProgressReport>();
+
+    public DbSet<ProgressEvidence> ProgressEvidence => Set<ProgressEvidence>();
+
+    public DbSet<ProgressSettings> ProgressSettings => Set<ProgressSettings>();
 
     public DbSet<AdjustmentEvent> AdjustmentEvents => Set<AdjustmentEvent>();
 

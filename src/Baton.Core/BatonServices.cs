@@ -8,6 +8,7 @@ using Baton.Core.Indicators;
 using Baton.Core.Investment;
 using Baton.Core.Projects;
 using Baton.Core.Planning;
+using Baton.Core.Progress;
 using Baton.Core.Results;
 using Baton.Core.Targets;
 using Baton.Core.Units;
@@ -48,6 +49,7 @@ public static class BatonServices
         services.AddScoped<NegotiationService>();
         services.AddScoped<TargetIssuanceService>();
         services.AddScoped<TargetChangeService>();
+        services.AddScoped<ProgressService>();
         services.AddScoped<AdjustmentService>();
         services.AddScoped<EvidenceService>();
         services.AddScoped<ProjectService>();

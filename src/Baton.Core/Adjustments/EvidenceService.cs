@@ -36,6 +36,16 @@ public sealed class EvidenceService(IDbContextFactory<BatonDbContext> dbFactory,
 {
     public const int MaxFileNameLength = 260;
 
+    /// <summary>
+    /// The kinds of file accepted as evidence, by extension: documents, spreadsheets, slides, images, plain text and
+    /// archives. Anything else (programs, scripts, web pages) is refused, so that a download never runs something.
+    /// </summary>
+    public static readonly IReadOnlySet<string> AllowedExtensions = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        ".pdf", ".ofd", ".doc", ".docx", ".wps", ".xls", ".xlsx", ".et", ".ppt", ".pptx", ".txt", ".csv",
+        ".jpg", ".jpeg", ".png", ".gif", ".bmp", ".webp", ".heic", ".zip", ".rar", ".7z",
+    };
+
     public bool MayUpload => user.IsInAnyRole(Roles.Office, Roles.LeadReviewer, Roles.UnitReporter, Roles.UnitHead);
 
     /// <summary>Stores an upload with its original name and content type; its hash is what adjustments and values refer to.</summary>
@@ -50,6 +60,11 @@ public sealed class EvidenceService(IDbContextFactory<BatonDbContext> dbFactory,
         if (name.Length is 0 or > MaxFileNameLength)
         {
             return Outcome.Fail<EvidenceInfo>($"佐证材料须有文件名，且不超过 {MaxFileNameLength} 个字符。");
+        }
+        if (!AllowedExtensions.Contains(Path.GetExtension(name)))
+        {
+            return Outcome.Fail<EvidenceInfo>($"不接受「{name}」这类文件作为佐证材料；请上传 PDF、OFD、Word、WPS、Excel、PPT、图片、文本或压缩包"
+                + $"（{string.Join("、", AllowedExtensions.Order(StringComparer.Ordinal).Select(e => e[1..]))}）。");
         }
         var saved = await store.SaveAsync(content, ct);
         if (!saved.Ok)
@@ -137,7 +152,9 @@ public sealed class EvidenceService(IDbContextFactory<BatonDbContext> dbFactory,
             || db.LeadStageRecords.Any(s => s.EvidenceHash == f.Hash && db.InvestmentLeads.Any(l => l.Id == s.LeadId && l.UnitId == own))
             || db.SuperiorSupports.Any(s => s.EvidenceHash == f.Hash && s.UnitId == own)
             || db.NegotiationSteps.Any(s => s.EvidenceHash == f.Hash
-                && db.TargetNegotiations.Any(n => n.Id == s.NegotiationId && n.UnitId == own)));
+                && db.TargetNegotiations.Any(n => n.Id == s.NegotiationId && n.UnitId == own))
+            || db.ProgressEvidence.Any(p => p.Hash == f.Hash && db.ProgressReports.Any(r => r.Id == p.ReportId && (r.UnitId == own
+                || db.Indicators.Any(i => i.Id == r.IndicatorId && i.LeadUnitId == lead)))));
     }
 
     private static EvidenceInfo Info(EvidenceFile f) => new(f.Hash, f.FileName, f.ContentType, f.Size, f.UploadedAt);

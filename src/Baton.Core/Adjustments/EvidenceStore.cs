@@ -8,9 +8,13 @@ namespace Baton.Core.Adjustments;
 /// file stored twice is one file, and a reference proves which content it meant. The folder comes
 /// from <c>Evidence:Path</c>; by default it is an <c>evidence</c> folder beside the SQLite file.
 /// </summary>
-public sealed class EvidenceStore(string root)
+public sealed class EvidenceStore(string root, long maxBytes = EvidenceStore.MaxBytes)
 {
+    /// <summary>The default largest file accepted, in bytes.</summary>
     public const long MaxBytes = 50 * 1024 * 1024;
+
+    /// <summary>The largest file this store accepts, in bytes.</summary>
+    public long Limit { get; } = maxBytes;
 
     public string Root { get; } = Path.GetFullPath(root);
 
@@ -43,9 +47,9 @@ public sealed class EvidenceStore(string root)
                 while ((read = await content.ReadAsync(buffer, ct)) > 0)
                 {
                     total += read;
-                    if (total > MaxBytes)
+                    if (total > Limit)
                     {
-                        return Outcome.Fail<string>($"佐证材料不能超过 {MaxBytes / 1024 / 1024} MB。");
+                        return Outcome.Fail<string>($"佐证材料不能超过 {EvidenceInfo.SizeText(Limit)}，请压缩或拆分后再上传。");
                     }
                     sha.AppendData(buffer, 0, read);
                     await file.WriteAsync(buffer.AsMemory(0, read), ct);

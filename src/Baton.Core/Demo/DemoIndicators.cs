@@ -3,11 +3,13 @@ using System.Text;
 using Baton.Core.Accounts;
 using Baton.Core.Adjustments;
 using Baton.Core.Indicators;
+using Baton.Core.Progress;
 using Baton.Core.Ratings;
 using Baton.Core.Results;
 using Baton.Core.Targets;
 using Baton.Core.Units;
 using Baton.Core.Years;
+using Baton.Scoring.Progress;
 using Baton.Scoring.Results;
 using Microsoft.EntityFrameworkCore;
 
@@ -125,6 +127,7 @@ internal static class DemoIndicators
         var members = await db.CategoryMemberships.Where(m => m.Year == previous.Year).OrderBy(m => m.UnitId).ToListAsync(ct);
         var leaves = await db.Indicators.Where(i => i.Year == previous.Year && !i.IsGroup).OrderBy(i => i.Id).ToListAsync(ct);
         var targets2025 = new List<Target>();
+        var monthly2025 = new List<(Target Target, decimal[] Plan, decimal[] Actual)>();
         foreach (var member in members)
         {
             var unitCategory = categories.Single(c => c.Id == member.CategoryId);
@@ -145,9 +148,16 @@ internal static class DemoIndicators
                         target.Status = ReportStatus.Approved;
                         break;
                     case RuleKind.TimeProgress:
-                        target.MonthlyPlan = string.Join(';', Enumerable.Range(1, 12).Select(m => (m * 100m / 12m).ToString("0.#", CultureInfo.InvariantCulture)));
+                        // Whole percent of the year's work, to one place: a custom plan whose December is 100.
+                        decimal[] plan = [.. Enumerable.Range(1, 12).Select(m => OnePlace(m * 100m / 12m))];
                         var pace = 0.85m + (0.2m * (decimal)random.NextDouble());
-                        target.MonthlyActual = string.Join(';', Enumerable.Range(1, 12).Select(m => Math.Min(100m, m * 100m / 12m * pace).ToString("0.#", CultureInfo.InvariantCulture)));
+                        decimal[] actual = [.. Enumerable.Range(1, 12).Select(m => OnePlace(Math.Min(100m, m * 100m / 12m * pace)))];
+                        target.PlanProfile = PlanProfile.Custom;
+                        monthly2025.Add((target, plan, actual));
+                        for (var m = 0; m < plan.Length; m++)
+                        {
+                            db.MonthlyPlans.Add(new MonthlyPlan { Target = target, Month = m + 1, Value = plan[m] });
+                        }
                         break;
                     case RuleKind.Graded:
                         target.Grade = s_grades[random.Next(s_grades.Length)];
@@ -161,13 +171,28 @@ internal static class DemoIndicators
                     default:
                         continue;
                 }
-                if (target.AuthoritativeActual is not null || target.Grade is not null || target.MonthlyActual is not null)
+                if (target.AuthoritativeActual is not null || target.Grade is not null || leaf.Rule == RuleKind.TimeProgress)
                 {
                     target.AuthoritativeSource = leaf.Source == DataSource.SelfReported ? DataSource.LeadUnit : leaf.Source;
                     target.ApprovedBy = leaf.Source == DataSource.StatisticsBureau ? "office" : "reviewer";
                 }
                 targets2025.Add(target);
                 db.Targets.Add(target);
+            }
+        }
+        await db.SaveChangesAsync(ct);
+        // Every month of 2025 was reported, confirmed by the unit head and approved by the lead unit on time.
+        foreach (var (target, _, actual) in monthly2025)
+        {
+            for (var m = 1; m <= 12; m++)
+            {
+                var reportedAt = new DateTime(previous.Year, m, 1, 0, 0, 0, DateTimeKind.Utc).AddMonths(1).AddDays(1);
+                db.ProgressReports.Add(new ProgressReport
+                {
+                    Year = previous.Year, TargetId = target.Id, UnitId = target.UnitId, IndicatorId = target.IndicatorId, Month = m, Value = actual[m - 1],
+                    Narrative = "按计划推进。", Status = ReportStatus.Approved, SubmittedBy = "reporter", SubmittedAt = reportedAt, FirstSubmittedAt = reportedAt,
+                    SignedOffBy = "head", SignedOffAt = reportedAt, ReviewedBy = "reviewer", ReviewedAt = reportedAt.AddDays(1),
+                });
             }
         }
         await db.SaveChangesAsync(ct);
@@ -246,15 +271,24 @@ internal static class DemoIndicators
         var leafCodes = leaves.ToDictionary(l => l.Id, l => (categories.Single(c => c.Id == l.CategoryId).Code, l.Code));
         var categories2026 = await db.UnitCategories.Where(c => c.Year == current.Year).ToDictionaryAsync(c => c.Id, c => c.Code, ct);
         var leafByCode = leaves2026.ToDictionary(l => (categories2026[l.CategoryId], l.Code));
-        foreach (var old in targets2025.Where(t => t.Value is not null || t.MonthlyPlan is not null))
+        var plans2025 = monthly2025.ToDictionary(m => m.Target, m => m.Plan);
+        var assigned = 0;
+        foreach (var old in targets2025.Where(t => t.Value is not null || plans2025.ContainsKey(t)))
         {
             var growth = 1.05m + (0.05m * (decimal)random.NextDouble());
-            db.Targets.Add(new Target
+            var (name, post) = s_responsible[assigned++ % s_responsible.Length];
+            var target = new Target
             {
                 Year = current.Year, UnitId = old.UnitId, IndicatorId = leafByCode[leafCodes[old.IndicatorId]].Id,
                 Value = old.Value is { } v ? Round(v < 10 ? v * 0.97m : v * growth, v < 10 ? 2 : 0) : null,
-                MonthlyPlan = old.MonthlyPlan,
-            });
+                PlanProfile = plans2025.ContainsKey(old) ? PlanProfile.Custom : null,
+                ResponsibleName = name, ResponsiblePost = post,
+            };
+            db.Targets.Add(target);
+            foreach (var (value, month) in plans2025.GetValueOrDefault(old, []).Select((v, i) => (v, i + 1)))
+            {
+                db.MonthlyPlans.Add(new MonthlyPlan { Target = target, Month = month, Value = value });
+            }
         }
         await db.SaveChangesAsync(ct);
         await IssueAsync(db, current.Year, confirmed: false, ct);
@@ -281,6 +315,15 @@ internal static class DemoIndicators
         }
         await db.SaveChangesAsync(ct);
     }
+
+    private static decimal OnePlace(decimal value) => decimal.Parse(value.ToString("0.#", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+
+    // Who answers for a unit's target (责任人): the deputy in charge, by the demo's invented names.
+    private static readonly (string Name, string Post)[] s_responsible =
+    [
+        ("王建国", "分管副职"), ("李红梅", "分管副职"), ("张志强", "办公室主任"), ("刘海燕", "分管副职"), ("陈立新", "业务股长"),
+        ("杨晓东", "分管副职"), ("赵丽华", "业务股长"), ("黄振宇", "办公室主任"),
+    ];
 
     /// <summary>Closes the year's rating rounds that are still open, as the office does when the rating period ends.</summary>
     private static async Task CloseRoundsAsync(BatonDbContext db, int year, CancellationToken ct)

@@ -2,10 +2,12 @@ using System.Globalization;
 using Baton.Core.Accounts;
 using Baton.Core.Adjustments;
 using Baton.Core.Indicators;
+using Baton.Core.Progress;
 using Baton.Core.Results;
 using Baton.Core.Targets;
 using Baton.Core.Units;
 using Baton.Core.Years;
+using Baton.Scoring.Progress;
 using Baton.Scoring.Results;
 using Microsoft.EntityFrameworkCore;
 
@@ -121,7 +123,11 @@ public sealed class SyntheticProvince(IDbContextFactory<BatonDbContext> dbFactor
 
         // Targets and actual values, written in chunks to keep memory flat.
         var targetId = await BulkInsert.NextIdAsync<Target>(db, ct);
-        var plan = string.Join(';', Enumerable.Range(1, 12).Select(m => (m * 10).ToString(CultureInfo.InvariantCulture)));
+        var planId = await BulkInsert.NextIdAsync<MonthlyPlan>(db, ct);
+        var reportId = await BulkInsert.NextIdAsync<ProgressReport>(db, ct);
+        var plans = new List<MonthlyPlan>();
+        var reports = new List<ProgressReport>();
+        var reportedAt = clock.GetUtcNow().UtcDateTime;
         string[] grades = ["好", "较好", "较好", "一般", "差"];
         var chunk = new List<Target>(200_000);
         var targets = 0;
@@ -143,9 +149,18 @@ public sealed class SyntheticProvince(IDbContextFactory<BatonDbContext> dbFactor
                         t.Grade = grades[random.Next(grades.Length)];
                         break;
                     case RuleKind.TimeProgress:
-                        t.MonthlyPlan = plan;
+                        t.PlanProfile = PlanProfile.Linear;
                         var pace = 0.8m + (0.3m * (decimal)random.NextDouble());
-                        t.MonthlyActual = string.Join(';', Enumerable.Range(1, 12).Select(m => Math.Round(m * 10 * pace, 1).ToString(CultureInfo.InvariantCulture)));
+                        for (var m = 1; m <= 12; m++)
+                        {
+                            plans.Add(new MonthlyPlan { Id = planId++, TargetId = t.Id, Month = m, Value = m * 10 });
+                            reports.Add(new ProgressReport
+                            {
+                                Id = reportId++, Year = size.Year, TargetId = t.Id, UnitId = t.UnitId, IndicatorId = t.IndicatorId, Month = m,
+                                Value = Math.Round(m * 10 * pace, 1), Status = ReportStatus.Approved, SubmittedBy = "system", SubmittedAt = reportedAt,
+                                FirstSubmittedAt = reportedAt, SignedOffBy = "system", SignedOffAt = reportedAt, ReviewedBy = "system", ReviewedAt = reportedAt,
+                            });
+                        }
                         break;
                     case RuleKind.Deduction or RuleKind.BonusPerItem:
                         t.AuthoritativeActual = random.Next(3);
@@ -157,14 +172,22 @@ public sealed class SyntheticProvince(IDbContextFactory<BatonDbContext> dbFactor
                 chunk.Add(t);
                 if (chunk.Count == chunk.Capacity)
                 {
-                    await BulkInsert.WriteAsync(db, chunk, ct);
-                    targets += chunk.Count;
-                    chunk.Clear();
+                    await WriteTargetsAsync();
                 }
             }
         }
-        await BulkInsert.WriteAsync(db, chunk, ct);
-        targets += chunk.Count;
+        await WriteTargetsAsync();
+
+        async Task WriteTargetsAsync()
+        {
+            await BulkInsert.WriteAsync(db, chunk, ct);
+            await BulkInsert.WriteAsync(db, plans, ct);
+            await BulkInsert.WriteAsync(db, reports, ct);
+            targets += chunk.Count;
+            chunk.Clear();
+            plans.Clear();
+            reports.Clear();
+        }
 
         var componentId = await BulkInsert.NextIdAsync<ComponentScore>(db, ct);
         var components = memberships.SelectMany(m => s_provided.Select(code => new ComponentScore

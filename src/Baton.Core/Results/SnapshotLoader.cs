@@ -1,5 +1,6 @@
 using Baton.Core.Adjustments;
 using Baton.Core.Indicators;
+using Baton.Core.Progress;
 using Baton.Core.Ratings;
 using Baton.Core.Targets;
 using Baton.Scoring.Results;
@@ -9,7 +10,7 @@ namespace Baton.Core.Results;
 
 /// <summary>
 /// The snapshot seam (DESIGN.md §3): assembles a year's scoring inputs from one loader per feature that feeds
-/// scoring — indicators (<see cref="IndicatorInputs"/>), targets and actual values (<see cref="TargetInputs"/>),
+/// scoring — indicators (<see cref="IndicatorInputs"/>), targets and actual values (<see cref="TargetInputs"/>), approved monthly progress (<see cref="ProgressInputs"/>),
 /// adjustments (<see cref="AdjustmentInputs"/>), calibrated ratings (<see cref="RatingInputs"/>) and
 /// hand-entered component scores (<see cref="ComponentScoreService.InputsAsync"/>). Which of several values of
 /// a component counts is <see cref="ComponentSources.Resolve"/>'s rule, not this class's. A new feature that
@@ -21,7 +22,8 @@ internal static class SnapshotLoader
     {
         var settings = await db.YearSettings.AsNoTracking().SingleOrDefaultAsync(s => s.Year == year, ct) ?? new YearSettings { Year = year };
         var system = await IndicatorInputs.LoadAsync(db, year, ct);
-        var values = await TargetInputs.LoadAsync(db, year, system.LeafCodes, ct);
+        var progress = await ProgressInputs.LoadAsync(db, year, ct);
+        var values = await TargetInputs.LoadAsync(db, year, system.LeafCodes, progress, ct);
         var adjustments = await AdjustmentInputs.LoadAsync(db, year, ct);
         var rated = await RatingInputs.LoadAsync(db, year, ct);
         var entered = await ComponentScoreService.InputsAsync(db, year, ct);

@@ -1,5 +1,6 @@
 using Baton.Core.Indicators;
 using Baton.Core.Units;
+using Baton.Scoring.Progress;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -27,6 +28,13 @@ public enum ReportStatus
     Returned = 4,
 }
 
+/// <summary>The person a target is assigned to (责任人): a name and post, and the account when they have one.</summary>
+public sealed record ResponsiblePerson(string Name, string? Post, string? UserName)
+{
+    /// <summary>"张三（副镇长）".</summary>
+    public override string ToString() => Post is { Length: > 0 } post ? $"{Name}（{post}）" : Name;
+}
+
 /// <summary>The actual value scoring counts for a leaf (null: none yet) and, for the trace, where it came from or why it does not count.</summary>
 public sealed record CountedActual(decimal? Value, string? Source);
 
@@ -48,11 +56,20 @@ public sealed class Target : Versioned
 
     public decimal? Value { get; set; }
 
-    /// <summary>Cumulative monthly plan for time-progress leaves, "a;b;c…" in invariant form, January first.</summary>
-    public string? MonthlyPlan { get; set; }
+    /// <summary>How the month plan (<see cref="Targets.MonthlyPlan"/> rows) was made; null when the target has none.</summary>
+    public PlanProfile? PlanProfile { get; set; }
 
-    /// <summary>Cumulative monthly actual values for time-progress leaves, same form as <see cref="MonthlyPlan"/>; an empty entry is an unreported month.</summary>
-    public string? MonthlyActual { get; set; }
+    /// <summary>The responsible person's name (责任人), or null when none is assigned.</summary>
+    public string? ResponsibleName { get; set; }
+
+    /// <summary>The responsible person's post (职务).</summary>
+    public string? ResponsiblePost { get; set; }
+
+    /// <summary>The responsible person's account (user name), when they have one.</summary>
+    public string? ResponsibleUser { get; set; }
+
+    /// <summary>The responsible person, or null.</summary>
+    public ResponsiblePerson? Responsible => ResponsibleName is { } name ? new(name, ResponsiblePost, ResponsibleUser) : null;
 
     /// <summary>The unit's own reported actual value (单位自报).</summary>
     public decimal? ReportedActual { get; set; }
@@ -136,8 +153,11 @@ internal sealed class TargetConfiguration : IEntityTypeConfiguration<Target>
         e.Property(t => t.ReportedActual).HasPrecision(20, 6);
         e.Property(t => t.AuthoritativeActual).HasPrecision(20, 6);
         e.Property(t => t.AuthoritativeSource).HasConversion<string>().HasMaxLength(20);
-        e.Property(t => t.MonthlyPlan).HasMaxLength(400);
-        e.Property(t => t.MonthlyActual).HasMaxLength(400);
+        e.Property(t => t.PlanProfile).HasConversion<string>().HasMaxLength(16);
+        e.Property(t => t.ResponsibleName).HasMaxLength(50);
+        e.Property(t => t.ResponsiblePost).HasMaxLength(100);
+        e.Property(t => t.ResponsibleUser).HasMaxLength(256);
+        e.Ignore(t => t.Responsible);
         e.Property(t => t.Grade).HasMaxLength(20);
         e.Property(t => t.Evidence).HasMaxLength(64);
         e.Property(t => t.ApprovedBy).HasMaxLength(256);

@@ -196,7 +196,7 @@ public sealed partial class TargetService
             else
             {
                 target.Value = value;
-                target.MonthlyPlan = plan;
+                await ReplacePlanTextAsync(db, target, plan, ct);
             }
         }
         db.Imports.Add(new ImportRecord { Kind = kind, FileHash = hash, FileName = Path.GetFileName(fileName), By = user.UserName, At = db.UtcNow, Rows = rows.Count });

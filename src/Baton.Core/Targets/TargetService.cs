@@ -11,7 +11,7 @@ public sealed record TargetRow(
     long? Id, long UnitId, string UnitCode, string UnitName, long IndicatorId, string IndicatorCode, string IndicatorName, string? Measure,
     RuleKind Rule, long? LeadUnitId, DataSource Source, decimal? Value, string? MonthlyPlan, decimal? ReportedActual, decimal? AuthoritativeActual,
     DataSource? AuthoritativeSource, string? Grade, string? ApprovedBy, long Version, ReportStatus Status, string? SignedOffBy, string? ReturnReason,
-    bool EvidenceRequired, EvidenceInfo? Evidence)
+    bool EvidenceRequired, EvidenceInfo? Evidence, ResponsiblePerson? Responsible = null)
 {
     /// <summary>What scoring counts for this row (<see cref="Target.Counted"/>).</summary>
     public CountedActual Counted => Target.Counted(Source, ReportedActual, AuthoritativeActual, AuthoritativeSource, Status);
@@ -86,6 +86,7 @@ public sealed partial class TargetService(IDbContextFactory<BatonDbContext> dbFa
             .Join(db.Units, m => m.UnitId, u => u.Id, (m, u) => new { Unit = u, m.CategoryId }).OrderBy(u => u.Unit.Code).ToListAsync(ct);
         var leafIds = leaves.Select(l => l.Id).ToList();
         var targets = await db.Targets.AsNoTracking().Where(t => leafIds.Contains(t.IndicatorId)).ToDictionaryAsync(t => (t.UnitId, t.IndicatorId), ct);
+        var plans = await PlanTextsAsync(db, db.Targets.Where(t => leafIds.Contains(t.IndicatorId)).Select(t => t.Id), ct);
         var hashes = targets.Values.Select(t => t.Evidence).OfType<string>().Distinct().ToList();
         var files = await db.EvidenceFiles.AsNoTracking().Where(f => hashes.Contains(f.Hash))
             .ToDictionaryAsync(f => f.Hash, f => new EvidenceInfo(f.Hash, f.FileName, f.ContentType, f.Size, f.UploadedAt), ct);
@@ -101,9 +102,9 @@ public sealed partial class TargetService(IDbContextFactory<BatonDbContext> dbFa
                 }
                 var t = targets.GetValueOrDefault((unit.Id, leaf.Id));
                 rows.Add(new TargetRow(t?.Id, unit.Id, unit.Code, unit.Name, leaf.Id, leaf.Code, leaf.Name, leaf.Measure, leaf.Rule, leaf.LeadUnitId, leaf.Source,
-                    t?.Value, t?.MonthlyPlan, t?.ReportedActual, t?.AuthoritativeActual, t?.AuthoritativeSource, t?.Grade, t?.ApprovedBy, t?.Version ?? 0,
+                    t?.Value, t is null ? null : plans.GetValueOrDefault(t.Id), t?.ReportedActual, t?.AuthoritativeActual, t?.AuthoritativeSource, t?.Grade, t?.ApprovedBy, t?.Version ?? 0,
                     t?.Status ?? ReportStatus.None, t?.SignedOffBy, t?.ReturnReason, leaf.EvidenceRequired,
-                    t?.Evidence is { } hash ? files.GetValueOrDefault(hash) : null));
+                    t?.Evidence is { } hash ? files.GetValueOrDefault(hash) : null, t?.Responsible));
             }
         }
         return rows;
@@ -175,10 +176,10 @@ public sealed partial class TargetService(IDbContextFactory<BatonDbContext> dbFa
                 continue;
             }
             var plan = NormalisePlan(edit.MonthlyPlan);
-            if (target.Value != edit.Value || target.MonthlyPlan != plan)
+            var planChanged = await ReplacePlanTextAsync(db, target, plan, ct);
+            if (target.Value != edit.Value || planChanged)
             {
                 target.Value = edit.Value;
-                target.MonthlyPlan = plan;
                 changed++;
             }
         }

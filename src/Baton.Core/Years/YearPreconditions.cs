@@ -1,6 +1,7 @@
 using System.Globalization;
 using Baton.Core.Indicators;
 using Baton.Core.Results;
+using Baton.Core.Targets;
 using Microsoft.EntityFrameworkCore;
 
 namespace Baton.Core.Years;
@@ -80,7 +81,7 @@ internal static class YearPreconditions
                                  where i.Year == year && !i.IsGroup && i.Rule != RuleKind.None && i.Rule != RuleKind.Veto && i.Rule != RuleKind.GradeCap
                                  where !db.Targets.Any(t => t.UnitId == m.UnitId && t.IndicatorId == i.Id
                                      && ((i.Rule == RuleKind.Graded && t.Grade != null)
-                                         || (i.Rule == RuleKind.TimeProgress && t.MonthlyActual != null && t.MonthlyActual != "")
+                                         || (i.Rule == RuleKind.TimeProgress && db.ProgressReports.Any(r => r.TargetId == t.Id && r.Status == ReportStatus.Approved))
                                          || (i.Rule != RuleKind.Graded && i.Rule != RuleKind.TimeProgress && (t.ReportedActual != null || t.AuthoritativeActual != null))))
                                  join u in db.Units.AsNoTracking() on m.UnitId equals u.Id
                                  select new { UnitId = u.Id, UnitCode = u.Code, UnitName = u.Name, IndicatorId = i.Id, IndicatorCode = i.Code, IndicatorName = i.Name })

@@ -17,6 +17,7 @@ public static class Policies
     public const string IndicatorsRead = "Indicators.Read";
     public const string IndicatorsManage = "Indicators.Manage";
     public const string TargetsRead = "Targets.Read";
+    public const string ProgressRead = "Progress.Read";
     public const string AdjustmentsRead = "Adjustments.Read";
     public const string ResultsRead = "Results.Read";
     public const string ProjectsRead = "Projects.Read";
@@ -41,6 +42,7 @@ public static class Policies
         [IndicatorsRead] = [Roles.Admin, Roles.Office, Roles.Overseer, Roles.Leader, Roles.LeadReviewer, Roles.UnitReporter, Roles.UnitHead],
         [IndicatorsManage] = [Roles.Office],
         [TargetsRead] = [Roles.Office, Roles.Overseer, Roles.Leader, Roles.LeadReviewer, Roles.UnitReporter, Roles.UnitHead],
+        [ProgressRead] = [Roles.Office, Roles.Overseer, Roles.Leader, Roles.LeadReviewer, Roles.UnitReporter, Roles.UnitHead],
         [AdjustmentsRead] = [Roles.Office, Roles.Overseer, Roles.Leader, Roles.LeadReviewer, Roles.UnitReporter, Roles.UnitHead],
         [ResultsRead] = [Roles.Office, Roles.Overseer, Roles.Leader, Roles.LeadReviewer, Roles.UnitReporter, Roles.UnitHead],
         // Key projects and investment attraction: services narrow unit-scoped users to their own unit's (and cooperating) projects.
