@@ -50,20 +50,15 @@ internal sealed record ResponsibilityLetter(
     }
 
     /// <summary>
-    /// The month plan of each target as the letter prints it, by target id. The one place the letter reads month
-    /// plans, so that it follows wherever the plans are kept (today <see cref="Target.MonthlyPlan"/>, cumulative,
-    /// January first).
+    /// The month plan of each target as the letter prints it, by target id: the cumulative planned value of each
+    /// month (<see cref="MonthlyPlan"/>), one quarter per line so that twelve months stay readable in a table cell.
     /// </summary>
-    private static Task<Dictionary<long, string>> MonthPlansAsync(BatonDbContext db, IReadOnlyList<Target> targets, CancellationToken ct)
+    private static async Task<Dictionary<long, string>> MonthPlansAsync(BatonDbContext db, IReadOnlyList<Target> targets, CancellationToken ct)
     {
-        var plans = new Dictionary<long, string>();
-        foreach (var target in targets.Where(t => !string.IsNullOrWhiteSpace(t.MonthlyPlan)))
-        {
-            var months = target.MonthlyPlan!.Split(';').Select(m => m.Trim()).ToList();
-            // One quarter per line keeps a twelve-month plan readable in a table cell.
-            plans[target.Id] = string.Join("\n", months.Select((m, i) => string.Create(CultureInfo.InvariantCulture, $"{i + 1}月 {m}")).Chunk(3).Select(q => string.Join("，", q)));
-        }
-        return Task.FromResult(plans);
+        var ids = targets.Select(t => t.Id).ToList();
+        var rows = await db.MonthlyPlans.AsNoTracking().Where(p => ids.Contains(p.TargetId)).OrderBy(p => p.Month).ToListAsync(ct);
+        return rows.GroupBy(p => p.TargetId).ToDictionary(g => g.Key, g => string.Join("\n",
+            g.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Month}月 {RuleSpec.Num(p.Value)}")).Chunk(3).Select(q => string.Join("，", q))));
     }
 
     private static string TargetText(Indicator leaf, Target? target) => leaf.Rule switch

@@ -55,7 +55,7 @@ public abstract class IssuanceTests(DatabaseProvider provider) : DatabaseTest(pr
 
         var frozen = await targets.SetTargetsAsync(Year, [new TargetEdit(t01, own.IndicatorId, 1m, null, own.Version)]);
         Assert.Contains(TargetService.IssuedRefusal, frozen.Error, StringComparison.Ordinal);
-        var open = await targets.SetTargetsAsync(Year, [new TargetEdit(other.UnitId, other.IndicatorId, other.Value + 1, other.MonthlyPlan, other.Version)]);
+        var open = await targets.SetTargetsAsync(Year, [new TargetEdit(other.UnitId, other.IndicatorId, other.Value + 1, null, other.Version)]);
         Assert.True(open.Ok, open.Error);
         Assert.Equal(own.Value, (await TargetAsync("T01")).Value);
 
@@ -68,7 +68,7 @@ public abstract class IssuanceTests(DatabaseProvider provider) : DatabaseTest(pr
         // Withdrawn with a reason while the year is still drafted, the unit's targets may be set again.
         Assert.Contains("撤回原因", (await issuance.WithdrawAsync(Year, t01, " ", (await IssuanceAsync("T01")).Version)).Error, StringComparison.Ordinal);
         Assert.True((await issuance.WithdrawAsync(Year, t01, "目标值录入有误", (await IssuanceAsync("T01")).Version)).Ok);
-        var corrected = await targets.SetTargetsAsync(Year, [new TargetEdit(t01, own.IndicatorId, own.Value + 1, own.MonthlyPlan, own.Version)]);
+        var corrected = await targets.SetTargetsAsync(Year, [new TargetEdit(t01, own.IndicatorId, own.Value + 1, null, own.Version)]);
         Assert.True(corrected.Ok, corrected.Error);
         await using (var db = await Db.ContextAsync())
         {
@@ -90,7 +90,7 @@ public abstract class IssuanceTests(DatabaseProvider provider) : DatabaseTest(pr
         await DraftAsync();
         var own = await TargetAsync("T01");
         var issuance = Db.Service<TargetIssuanceService>(Office);
-        var cleared = await Db.Service<TargetService>(Office).SetTargetsAsync(Year, [new TargetEdit(own.UnitId, own.IndicatorId, null, own.MonthlyPlan, own.Version)]);
+        var cleared = await Db.Service<TargetService>(Office).SetTargetsAsync(Year, [new TargetEdit(own.UnitId, own.IndicatorId, null, null, own.Version)]);
         Assert.True(cleared.Ok, cleared.Error);
 
         var refused = await issuance.IssueAsync(Year, own.UnitId, null);
