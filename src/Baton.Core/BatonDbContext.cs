@@ -12,6 +12,7 @@ using Baton.Core.Progress;
 using Baton.Core.Results;
 using Baton.Core.Targets;
 using Baton.Core.Units;
+using Baton.Core.Warnings;
 using Baton.Core.Years;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -86,6 +87,12 @@ public sealed class BatonDbContext(DbContextOptions<BatonDbContext> options, Tim
     public DbSet<MonthlyPlan> MonthlyPlans => Set<MonthlyPlan>();
 
     public DbSet<ProgressReport> ProgressReports => Set<ProgressReport>();
+
+    public DbSet<WarningSettings> WarningSettings => Set<WarningSettings>();
+
+    public DbSet<WarningRecord> WarningRecords => Set<WarningRecord>();
+
+    public DbSet<WarningSighting> WarningSightings => Set<WarningSighting>();
 
     public DbSet<ProgressEvidence> ProgressEvidence => Set<ProgressEvidence>();
 
@@ -256,9 +263,13 @@ public sealed class BatonDbContext(DbContextOptions<BatonDbContext> options, Tim
         }
     }
 
-    /// <summary>Whether changes to rows of <paramref name="type"/> enter the audit trail: every entity but the trail itself and sign-in tokens.</summary>
+    /// <summary>
+    /// Whether changes to rows of <paramref name="type"/> enter the audit trail: every entity but the trail itself,
+    /// sign-in tokens, and the warnings history with its sightings (derived from audited data; it is its own record).
+    /// </summary>
     public static bool IsAudited(Type type) =>
-        type != typeof(AuditEntry) && type != typeof(AuditHead) && type != typeof(IdentityUserToken<string>);
+        type != typeof(AuditEntry) && type != typeof(AuditHead) && type != typeof(IdentityUserToken<string>)
+        && type != typeof(WarningRecord) && type != typeof(WarningSighting);
 
     // Secrets never enter the audit trail; the fact that they changed is visible from the entry itself.
     private static readonly HashSet<string> s_secretProperties =

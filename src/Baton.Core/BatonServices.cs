@@ -12,6 +12,7 @@ using Baton.Core.Progress;
 using Baton.Core.Results;
 using Baton.Core.Targets;
 using Baton.Core.Units;
+using Baton.Core.Warnings;
 using Baton.Core.Years;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
@@ -54,6 +55,8 @@ public static class BatonServices
         services.AddScoped<EvidenceService>();
         services.AddScoped<ProjectService>();
         services.AddScoped<InvestmentService>();
+        services.AddScoped<WarningService>();
+        services.AddSingleton<WarningHistory>();
         services.AddScoped<ResultService>();
         services.AddScoped<ComponentScoreService>();
         services.AddScoped<SyntheticProvince>();

@@ -14,6 +14,7 @@ using Baton.Web.Features.Ratings;
 using Baton.Web.Features.ResultPages;
 using Baton.Web.Features.Targets;
 using Baton.Web.Features.Units;
+using Baton.Web.Features.Warnings;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
@@ -137,6 +138,7 @@ app.MapIssuanceEndpoints();
 app.MapProgressEndpoints();
 app.MapEvidenceEndpoints();
 app.MapResultEndpoints();
+app.MapWarningEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.Run();
 

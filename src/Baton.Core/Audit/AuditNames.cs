@@ -53,6 +53,7 @@ public static class AuditNames
         ["RatingEvent"] = "评议轮次记录",
         ["CalibratedScore"] = "校准后得分",
         ["ImportRecord"] = "导入记录",
+        ["WarningSettings"] = "预警设置",
         ["SuperiorTarget"] = "市考任务",
         ["SuperiorTargetLink"] = "市考任务对应县级指标",
         ["SuperiorTargetShare"] = "市考任务分解（牵头与配合单位）",
@@ -327,6 +328,10 @@ public static class AuditNames
         ["targets"] = "目标值条数",
         ["units"] = "单位数",
         ["userName"] = "用户名",
+        ["Yellow"] = "黄色预警阈值",
+        ["Red"] = "红色预警阈值",
+        ["StaleDays"] = "长期未更新天数",
+        ["ReviewDays"] = "审核期限（天）",
     };
 
     /// <summary>The sign-in results <c>AccountService.CheckSignInAsync</c> records.</summary>

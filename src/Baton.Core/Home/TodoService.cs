@@ -3,6 +3,7 @@ using Baton.Core.Adjustments;
 using Baton.Core.Ratings;
 using Baton.Core.Targets;
 using Baton.Core.Years;
+using Baton.Core.Warnings;
 using Microsoft.EntityFrameworkCore;
 
 namespace Baton.Core.Home;
@@ -16,7 +17,7 @@ public sealed record Todo(string Title, string Link);
 /// </summary>
 public sealed class TodoService(
     IDbContextFactory<BatonDbContext> dbFactory, CurrentUser user, TargetService targets, AdjustmentService adjustments,
-    RatingRoundService rounds, RatingFormService forms)
+    RatingRoundService rounds, RatingFormService forms, WarningService warnings)
 {
     public async Task<IReadOnlyList<Todo>> ListAsync(CancellationToken ct = default)
     {
@@ -81,6 +82,10 @@ public sealed class TodoService(
             && !await db.UnitLeaders.AnyAsync(l => l.UnitId == unitId && l.Until == null, ct))
         {
             todos.Add(new Todo("本单位尚未登记一把手，请联系县考核办。", "/units"));
+        }
+        if (year is not null && await warnings.UnseenAsync(year.Year, ct) is > 0 and var unseen)
+        {
+            todos.Add(new Todo($"有 {unseen} 条新的预警您尚未查看。", "/warnings"));
         }
         return todos;
     }

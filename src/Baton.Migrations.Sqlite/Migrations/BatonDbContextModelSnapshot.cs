@@ -2250,6 +2250,136 @@ namespace Baton.Migrations.Sqlite.Migrations
                     b.ToTable("UnitLeaders");
                 });
 
+            modelBuilder.Entity("Baton.Core.Warnings.WarningRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("Actual")
+                        .HasPrecision(20, 6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClearedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Colour")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("FirstSeenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Forecast")
+                        .HasPrecision(20, 6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("IndicatorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LastSeenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("Planned")
+                        .HasPrecision(20, 6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Ratio")
+                        .HasPrecision(12, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("TargetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TargetId", "Kind", "Month");
+
+                    b.HasIndex("Year", "ClearedAt", "UnitId");
+
+                    b.ToTable("WarningRecords");
+                });
+
+            modelBuilder.Entity("Baton.Core.Warnings.WarningSettings", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Red")
+                        .HasPrecision(6, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReviewDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StaleDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Yellow")
+                        .HasPrecision(6, 4)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year")
+                        .IsUnique();
+
+                    b.ToTable("WarningSettings");
+                });
+
+            modelBuilder.Entity("Baton.Core.Warnings.WarningSighting", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SeenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("WarningId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WarningId", "UserName")
+                        .IsUnique();
+
+                    b.ToTable("WarningSightings");
+                });
+
             modelBuilder.Entity("Baton.Core.Years.AppraisalYear", b =>
                 {
                     b.Property<long>("Id")
@@ -2997,6 +3127,15 @@ namespace Baton.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("Baton.Core.Warnings.WarningSighting", b =>
+                {
+                    b.HasOne("Baton.Core.Warnings.WarningRecord", null)
+                        .WithMany()
+                        .HasForeignKey("WarningId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Baton.Core.Years.YearTransition", b =>

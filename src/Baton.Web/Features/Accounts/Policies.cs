@@ -21,6 +21,7 @@ public static class Policies
     public const string AdjustmentsRead = "Adjustments.Read";
     public const string ResultsRead = "Results.Read";
     public const string ProjectsRead = "Projects.Read";
+    public const string WarningsRead = "Warnings.Read";
     public const string InvestmentRead = "Investment.Read";
     public const string CityTargetsRead = "CityTargets.Read";
     public const string NegotiationsRead = "Negotiations.Read";
@@ -46,6 +47,8 @@ public static class Policies
         [AdjustmentsRead] = [Roles.Office, Roles.Overseer, Roles.Leader, Roles.LeadReviewer, Roles.UnitReporter, Roles.UnitHead],
         [ResultsRead] = [Roles.Office, Roles.Overseer, Roles.Leader, Roles.LeadReviewer, Roles.UnitReporter, Roles.UnitHead],
         // Key projects and investment attraction: services narrow unit-scoped users to their own unit's (and cooperating) projects.
+        // Early warnings: the service narrows lead units to the indicators they lead and units to their own.
+        [WarningsRead] = [Roles.Office, Roles.Overseer, Roles.Leader, Roles.LeadReviewer, Roles.UnitReporter, Roles.UnitHead],
         [ProjectsRead] = [Roles.Office, Roles.Overseer, Roles.Leader, Roles.LeadReviewer, Roles.UnitReporter, Roles.UnitHead],
         [InvestmentRead] = [Roles.Office, Roles.Overseer, Roles.Leader, Roles.LeadReviewer, Roles.UnitReporter, Roles.UnitHead],
         // The city's targets for the county; negotiation of targets, where a unit's reporter and head answer for their own unit.

@@ -1,10 +1,9 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Baton.Migrations.Postgres.Migrations
+namespace Baton.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class DailyAppraisal : Migration
@@ -23,35 +22,35 @@ namespace Baton.Migrations.Postgres.Migrations
             migrationBuilder.AddColumn<string>(
                 name: "PlanProfile",
                 table: "Targets",
-                type: "character varying(16)",
+                type: "TEXT",
                 maxLength: 16,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "ResponsibleName",
                 table: "Targets",
-                type: "character varying(50)",
+                type: "TEXT",
                 maxLength: 50,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "ResponsiblePost",
                 table: "Targets",
-                type: "character varying(100)",
+                type: "TEXT",
                 maxLength: 100,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "ResponsibleUser",
                 table: "Targets",
-                type: "character varying(256)",
+                type: "TEXT",
                 maxLength: 256,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "Type",
                 table: "Indicators",
-                type: "character varying(16)",
+                type: "TEXT",
                 maxLength: 16,
                 nullable: true);
 
@@ -59,16 +58,16 @@ namespace Baton.Migrations.Postgres.Migrations
                 name: "CityStandings",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Year = table.Column<int>(type: "integer", nullable: false),
-                    Period = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    AsOf = table.Column<DateOnly>(type: "date", nullable: false),
-                    Score = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: true),
-                    Rank = table.Column<int>(type: "integer", nullable: true),
-                    RankOf = table.Column<int>(type: "integer", nullable: true),
-                    Note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    Version = table.Column<long>(type: "bigint", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Period = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    AsOf = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Score = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: true),
+                    Rank = table.Column<int>(type: "INTEGER", nullable: true),
+                    RankOf = table.Column<int>(type: "INTEGER", nullable: true),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -79,18 +78,18 @@ namespace Baton.Migrations.Postgres.Migrations
                 name: "InvestmentLeads",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Year = table.Column<int>(type: "integer", nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    UnitId = table.Column<long>(type: "bigint", nullable: false),
-                    Industry = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    TotalInvestment = table.Column<decimal>(type: "numeric(20,4)", precision: 20, scale: 4, nullable: false),
-                    Screening = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    Stage = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    ContractAmount = table.Column<decimal>(type: "numeric(20,4)", precision: 20, scale: 4, nullable: true),
-                    FundsInPlace = table.Column<decimal>(type: "numeric(20,4)", precision: 20, scale: 4, nullable: false),
-                    Version = table.Column<long>(type: "bigint", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    UnitId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Industry = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    TotalInvestment = table.Column<decimal>(type: "TEXT", precision: 20, scale: 4, nullable: false),
+                    Screening = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Stage = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    ContractAmount = table.Column<decimal>(type: "TEXT", precision: 20, scale: 4, nullable: true),
+                    FundsInPlace = table.Column<decimal>(type: "TEXT", precision: 20, scale: 4, nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -107,16 +106,16 @@ namespace Baton.Migrations.Postgres.Migrations
                 name: "KeyProjects",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Year = table.Column<int>(type: "integer", nullable: false),
-                    Code = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    OwnerUnitId = table.Column<long>(type: "bigint", nullable: false),
-                    OwnerShare = table.Column<decimal>(type: "numeric(9,4)", precision: 9, scale: 4, nullable: false),
-                    PlannedInvestment = table.Column<decimal>(type: "numeric(20,4)", precision: 20, scale: 4, nullable: false),
-                    MonthlyPlan = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
-                    Version = table.Column<long>(type: "bigint", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    OwnerUnitId = table.Column<long>(type: "INTEGER", nullable: false),
+                    OwnerShare = table.Column<decimal>(type: "TEXT", precision: 9, scale: 4, nullable: false),
+                    PlannedInvestment = table.Column<decimal>(type: "TEXT", precision: 20, scale: 4, nullable: false),
+                    MonthlyPlan = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -133,11 +132,11 @@ namespace Baton.Migrations.Postgres.Migrations
                 name: "MonthlyPlans",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    TargetId = table.Column<long>(type: "bigint", nullable: false),
-                    Month = table.Column<int>(type: "integer", nullable: false),
-                    Value = table.Column<decimal>(type: "numeric(20,6)", precision: 20, scale: 6, nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TargetId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Month = table.Column<int>(type: "INTEGER", nullable: false),
+                    Value = table.Column<decimal>(type: "TEXT", precision: 20, scale: 6, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -154,26 +153,26 @@ namespace Baton.Migrations.Postgres.Migrations
                 name: "ProgressReports",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Year = table.Column<int>(type: "integer", nullable: false),
-                    TargetId = table.Column<long>(type: "bigint", nullable: false),
-                    UnitId = table.Column<long>(type: "bigint", nullable: false),
-                    IndicatorId = table.Column<long>(type: "bigint", nullable: false),
-                    Month = table.Column<int>(type: "integer", nullable: false),
-                    Value = table.Column<decimal>(type: "numeric(20,6)", precision: 20, scale: 6, nullable: false),
-                    Narrative = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    Explanation = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    SubmittedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    SubmittedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    FirstSubmittedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    SignedOffBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    SignedOffAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    ReviewedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    ReviewedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    ReturnComment = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    Version = table.Column<long>(type: "bigint", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    TargetId = table.Column<long>(type: "INTEGER", nullable: false),
+                    UnitId = table.Column<long>(type: "INTEGER", nullable: false),
+                    IndicatorId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Month = table.Column<int>(type: "INTEGER", nullable: false),
+                    Value = table.Column<decimal>(type: "TEXT", precision: 20, scale: 6, nullable: false),
+                    Narrative = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Explanation = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    SubmittedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    SubmittedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    FirstSubmittedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    SignedOffBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    SignedOffAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ReviewedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ReviewedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ReturnComment = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -202,11 +201,11 @@ namespace Baton.Migrations.Postgres.Migrations
                 name: "ProgressSettings",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Year = table.Column<int>(type: "integer", nullable: false),
-                    DueDay = table.Column<int>(type: "integer", nullable: false),
-                    Version = table.Column<long>(type: "bigint", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    DueDay = table.Column<int>(type: "INTEGER", nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -217,19 +216,19 @@ namespace Baton.Migrations.Postgres.Migrations
                 name: "SuperiorSupports",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Year = table.Column<int>(type: "integer", nullable: false),
-                    UnitId = table.Column<long>(type: "bigint", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Amount = table.Column<decimal>(type: "numeric(20,4)", precision: 20, scale: 4, nullable: false),
-                    WonOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    EvidenceHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    EvidenceName = table.Column<string>(type: "character varying(260)", maxLength: 260, nullable: true),
-                    EnteredBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    EnteredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Version = table.Column<long>(type: "bigint", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    UnitId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Amount = table.Column<decimal>(type: "TEXT", precision: 20, scale: 4, nullable: false),
+                    WonOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    EvidenceHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    EvidenceName = table.Column<string>(type: "TEXT", maxLength: 260, nullable: true),
+                    EnteredBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    EnteredAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -246,19 +245,19 @@ namespace Baton.Migrations.Postgres.Migrations
                 name: "SuperiorTargets",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Year = table.Column<int>(type: "integer", nullable: false),
-                    Code = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Measure = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
-                    CityValue = table.Column<decimal>(type: "numeric(20,6)", precision: 20, scale: 6, nullable: false),
-                    Type = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    CityPoints = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: true),
-                    Aggregation = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Margin = table.Column<decimal>(type: "numeric(9,6)", precision: 9, scale: 6, nullable: false),
-                    Note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    Version = table.Column<long>(type: "bigint", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Measure = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    CityValue = table.Column<decimal>(type: "TEXT", precision: 20, scale: 6, nullable: false),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    CityPoints = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: true),
+                    Aggregation = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Margin = table.Column<decimal>(type: "TEXT", precision: 9, scale: 6, nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -269,23 +268,23 @@ namespace Baton.Migrations.Postgres.Migrations
                 name: "TargetChangeRequests",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Year = table.Column<int>(type: "integer", nullable: false),
-                    TargetId = table.Column<long>(type: "bigint", nullable: false),
-                    UnitId = table.Column<long>(type: "bigint", nullable: false),
-                    IndicatorId = table.Column<long>(type: "bigint", nullable: false),
-                    CurrentValue = table.Column<decimal>(type: "numeric(20,6)", precision: 20, scale: 6, nullable: true),
-                    ProposedValue = table.Column<decimal>(type: "numeric(20,6)", precision: 20, scale: 6, nullable: false),
-                    Reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    Evidence = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    ProposedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    ProposedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Decision = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    DecidedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    DecidedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    DecisionReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    Version = table.Column<long>(type: "bigint", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    TargetId = table.Column<long>(type: "INTEGER", nullable: false),
+                    UnitId = table.Column<long>(type: "INTEGER", nullable: false),
+                    IndicatorId = table.Column<long>(type: "INTEGER", nullable: false),
+                    CurrentValue = table.Column<decimal>(type: "TEXT", precision: 20, scale: 6, nullable: true),
+                    ProposedValue = table.Column<decimal>(type: "TEXT", precision: 20, scale: 6, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Evidence = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    ProposedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    ProposedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Decision = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    DecidedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    DecidedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    DecisionReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -308,16 +307,16 @@ namespace Baton.Migrations.Postgres.Migrations
                 name: "TargetIssuances",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Year = table.Column<int>(type: "integer", nullable: false),
-                    UnitId = table.Column<long>(type: "bigint", nullable: false),
-                    IssuedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    IssuedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    CountySignatory = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    ConfirmedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    ConfirmedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    Version = table.Column<long>(type: "bigint", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    UnitId = table.Column<long>(type: "INTEGER", nullable: false),
+                    IssuedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    IssuedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    CountySignatory = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ConfirmedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ConfirmedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -331,19 +330,64 @@ namespace Baton.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "WarningRecords",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    TargetId = table.Column<long>(type: "INTEGER", nullable: false),
+                    UnitId = table.Column<long>(type: "INTEGER", nullable: false),
+                    IndicatorId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Colour = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Month = table.Column<int>(type: "INTEGER", nullable: true),
+                    Planned = table.Column<decimal>(type: "TEXT", precision: 20, scale: 6, nullable: true),
+                    Actual = table.Column<decimal>(type: "TEXT", precision: 20, scale: 6, nullable: true),
+                    Ratio = table.Column<decimal>(type: "TEXT", precision: 12, scale: 4, nullable: true),
+                    Forecast = table.Column<decimal>(type: "TEXT", precision: 20, scale: 6, nullable: true),
+                    Message = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    FirstSeenAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    LastSeenAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ClearedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WarningRecords", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WarningSettings",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Yellow = table.Column<decimal>(type: "TEXT", precision: 6, scale: 4, nullable: false),
+                    Red = table.Column<decimal>(type: "TEXT", precision: 6, scale: 4, nullable: false),
+                    StaleDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReviewDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WarningSettings", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "LeadStageRecords",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    LeadId = table.Column<long>(type: "bigint", nullable: false),
-                    Stage = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    ReachedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    EvidenceHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    EvidenceName = table.Column<string>(type: "character varying(260)", maxLength: 260, nullable: true),
-                    Note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    EnteredBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    EnteredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    LeadId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Stage = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    ReachedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    EvidenceHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    EvidenceName = table.Column<string>(type: "TEXT", maxLength: 260, nullable: true),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    EnteredBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    EnteredAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -360,18 +404,18 @@ namespace Baton.Migrations.Postgres.Migrations
                 name: "ProjectBottlenecks",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    ProjectId = table.Column<long>(type: "bigint", nullable: false),
-                    Description = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    Owner = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    RaisedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    RaisedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Progress = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    ResolvedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    ResolutionNote = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    Version = table.Column<long>(type: "bigint", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ProjectId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Owner = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    RaisedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    RaisedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Progress = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    ResolvedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ResolutionNote = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -388,17 +432,17 @@ namespace Baton.Migrations.Postgres.Migrations
                 name: "ProjectInvestments",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    ProjectId = table.Column<long>(type: "bigint", nullable: false),
-                    Month = table.Column<int>(type: "integer", nullable: false),
-                    Amount = table.Column<decimal>(type: "numeric(20,4)", precision: 20, scale: 4, nullable: false),
-                    Note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    EvidenceHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    EvidenceName = table.Column<string>(type: "character varying(260)", maxLength: 260, nullable: true),
-                    EnteredBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    EnteredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Version = table.Column<long>(type: "bigint", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ProjectId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Month = table.Column<int>(type: "INTEGER", nullable: false),
+                    Amount = table.Column<decimal>(type: "TEXT", precision: 20, scale: 4, nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    EvidenceHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    EvidenceName = table.Column<string>(type: "TEXT", maxLength: 260, nullable: true),
+                    EnteredBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    EnteredAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -415,13 +459,13 @@ namespace Baton.Migrations.Postgres.Migrations
                 name: "ProjectMilestones",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    ProjectId = table.Column<long>(type: "bigint", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    PlannedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    ActualOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    Version = table.Column<long>(type: "bigint", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ProjectId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    PlannedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ActualOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -438,12 +482,12 @@ namespace Baton.Migrations.Postgres.Migrations
                 name: "ProjectUnits",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    ProjectId = table.Column<long>(type: "bigint", nullable: false),
-                    UnitId = table.Column<long>(type: "bigint", nullable: false),
-                    Share = table.Column<decimal>(type: "numeric(9,4)", precision: 9, scale: 4, nullable: false),
-                    Version = table.Column<long>(type: "bigint", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ProjectId = table.Column<long>(type: "INTEGER", nullable: false),
+                    UnitId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Share = table.Column<decimal>(type: "TEXT", precision: 9, scale: 4, nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -466,10 +510,10 @@ namespace Baton.Migrations.Postgres.Migrations
                 name: "ProgressEvidence",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    ReportId = table.Column<long>(type: "bigint", nullable: false),
-                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ReportId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -486,10 +530,10 @@ namespace Baton.Migrations.Postgres.Migrations
                 name: "SuperiorTargetLinks",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    SuperiorTargetId = table.Column<long>(type: "bigint", nullable: false),
-                    IndicatorId = table.Column<long>(type: "bigint", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SuperiorTargetId = table.Column<long>(type: "INTEGER", nullable: false),
+                    IndicatorId = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -512,12 +556,12 @@ namespace Baton.Migrations.Postgres.Migrations
                 name: "SuperiorTargetShares",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    SuperiorTargetId = table.Column<long>(type: "bigint", nullable: false),
-                    UnitId = table.Column<long>(type: "bigint", nullable: false),
-                    IsLead = table.Column<bool>(type: "boolean", nullable: false),
-                    Share = table.Column<decimal>(type: "numeric(9,6)", precision: 9, scale: 6, nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SuperiorTargetId = table.Column<long>(type: "INTEGER", nullable: false),
+                    UnitId = table.Column<long>(type: "INTEGER", nullable: false),
+                    IsLead = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Share = table.Column<decimal>(type: "TEXT", precision: 9, scale: 6, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -540,19 +584,19 @@ namespace Baton.Migrations.Postgres.Migrations
                 name: "TargetNegotiations",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Year = table.Column<int>(type: "integer", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    UnitId = table.Column<long>(type: "bigint", nullable: true),
-                    IndicatorId = table.Column<long>(type: "bigint", nullable: true),
-                    SuperiorTargetId = table.Column<long>(type: "bigint", nullable: true),
-                    FromValue = table.Column<decimal>(type: "numeric(20,6)", precision: 20, scale: 6, nullable: true),
-                    AgreedValue = table.Column<decimal>(type: "numeric(20,6)", precision: 20, scale: 6, nullable: true),
-                    OpenedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    OpenedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    ClosedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    Version = table.Column<long>(type: "bigint", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    UnitId = table.Column<long>(type: "INTEGER", nullable: true),
+                    IndicatorId = table.Column<long>(type: "INTEGER", nullable: true),
+                    SuperiorTargetId = table.Column<long>(type: "INTEGER", nullable: true),
+                    FromValue = table.Column<decimal>(type: "TEXT", precision: 20, scale: 6, nullable: true),
+                    AgreedValue = table.Column<decimal>(type: "TEXT", precision: 20, scale: 6, nullable: true),
+                    OpenedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    OpenedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ClosedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -578,18 +622,39 @@ namespace Baton.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "WarningSightings",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    WarningId = table.Column<long>(type: "INTEGER", nullable: false),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    SeenAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WarningSightings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WarningSightings_WarningRecords_WarningId",
+                        column: x => x.WarningId,
+                        principalTable: "WarningRecords",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "NegotiationSteps",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    NegotiationId = table.Column<long>(type: "bigint", nullable: false),
-                    Action = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Value = table.Column<decimal>(type: "numeric(20,6)", precision: 20, scale: 6, nullable: true),
-                    Reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    EvidenceHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    By = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    NegotiationId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Value = table.Column<decimal>(type: "TEXT", precision: 20, scale: 6, nullable: true),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    EvidenceHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    By = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -804,6 +869,28 @@ namespace Baton.Migrations.Postgres.Migrations
                 name: "IX_TargetNegotiations_Year_UnitId",
                 table: "TargetNegotiations",
                 columns: new[] { "Year", "UnitId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WarningRecords_TargetId_Kind_Month",
+                table: "WarningRecords",
+                columns: new[] { "TargetId", "Kind", "Month" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WarningRecords_Year_ClearedAt_UnitId",
+                table: "WarningRecords",
+                columns: new[] { "Year", "ClearedAt", "UnitId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WarningSettings_Year",
+                table: "WarningSettings",
+                column: "Year",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WarningSightings_WarningId_UserName",
+                table: "WarningSightings",
+                columns: new[] { "WarningId", "UserName" },
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -855,6 +942,12 @@ namespace Baton.Migrations.Postgres.Migrations
                 name: "TargetIssuances");
 
             migrationBuilder.DropTable(
+                name: "WarningSettings");
+
+            migrationBuilder.DropTable(
+                name: "WarningSightings");
+
+            migrationBuilder.DropTable(
                 name: "InvestmentLeads");
 
             migrationBuilder.DropTable(
@@ -865,6 +958,9 @@ namespace Baton.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "KeyProjects");
+
+            migrationBuilder.DropTable(
+                name: "WarningRecords");
 
             migrationBuilder.DropTable(
                 name: "SuperiorTargets");
@@ -892,14 +988,14 @@ namespace Baton.Migrations.Postgres.Migrations
             migrationBuilder.AddColumn<string>(
                 name: "MonthlyActual",
                 table: "Targets",
-                type: "character varying(400)",
+                type: "TEXT",
                 maxLength: 400,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "MonthlyPlan",
                 table: "Targets",
-                type: "character varying(400)",
+                type: "TEXT",
                 maxLength: 400,
                 nullable: true);
         }

@@ -1,0 +1,200 @@
+using Baton.Core.Accounts;
+using Baton.Scoring.Warnings;
+using Microsoft.EntityFrameworkCore;
+
+namespace Baton.Core.Warnings;
+
+/// <summary>A warning as the page, the Excel table and <c>baton warnings</c> show it.</summary>
+public sealed record WarningRow(
+    long TargetId, string UnitCode, string UnitName, string IndicatorCode, string IndicatorName, WarningKind Kind, WarningColour Colour,
+    int? Month, decimal? Planned, decimal? Actual, decimal? Ratio, decimal? Forecast, string Message);
+
+/// <summary>The warnings of a year as of a day, with the thresholds that made them.</summary>
+public sealed record WarningReport(int Year, DateOnly AsOf, decimal Yellow, decimal Red, int StaleDays, int ReviewDays, IReadOnlyList<WarningRow> Warnings)
+{
+    public static string Method => EarlyWarnings.Method;
+}
+
+/// <summary>One line of the warnings history: when the warning appeared, cleared, and who has seen it.</summary>
+public sealed record WarningHistoryRow(
+    long Id, string UnitName, string IndicatorName, WarningKind Kind, WarningColour Colour, int? Month, string Message,
+    DateTime FirstSeenAt, DateTime? ClearedAt, IReadOnlyList<Sighting> SeenBy);
+
+/// <summary>Who saw a warning first when (user name; the page shows their name).</summary>
+public sealed record Sighting(string UserName, DateTime At);
+
+/// <summary>
+/// Early warnings (预警, DESIGN.md glossary): the rule is <see cref="EarlyWarnings"/> in Baton.Scoring, fed by
+/// <see cref="WarningInputs"/>. Who sees what: the office, leaders and overseers every unit; a lead unit the
+/// indicators it leads and its own unit; a unit's reporter and head their own unit. The history of warnings is
+/// kept by <see cref="WarningHistory"/>; opening the page records who saw which warning.
+/// </summary>
+public sealed class WarningService(IDbContextFactory<BatonDbContext> dbFactory, CurrentUser user, TimeProvider clock, WarningHistory history)
+{
+    public bool MayRead => user.SeesAllUnits || (user.UnitId is not null && user.IsInAnyRole(Roles.LeadReviewer, Roles.UnitReporter, Roles.UnitHead));
+
+    public bool MaySetUp => user.IsInRole(Roles.Office);
+
+    /// <summary>Today in Beijing, the default as-of day.</summary>
+    public DateOnly Today => WarningInputs.Day(clock.GetUtcNow().UtcDateTime);
+
+    /// <summary>The year's warnings as of <paramref name="asOf"/> (today when null), the user's scope only.</summary>
+    public async Task<Outcome<WarningReport>> ReportAsync(int year, DateOnly? asOf = null, CancellationToken ct = default)
+    {
+        if (!MayRead)
+        {
+            return Outcome.Fail<WarningReport>(Outcome.Forbidden);
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (!await db.Years.AnyAsync(y => y.Year == year, ct))
+        {
+            return Outcome.Fail<WarningReport>($"{year} 年度不存在。");
+        }
+        var day = asOf ?? Today;
+        if (day.Year != year)
+        {
+            return Outcome.Fail<WarningReport>($"统计日 {day:yyyy-MM-dd} 不在 {year} 年度内，请选择该年度的日期。");
+        }
+        var settings = await WarningInputs.SettingsAsync(db, year, ct);
+        var targets = (await WarningInputs.LoadAsync(db, year, settings, ScopeUnits(), ct)).Where(Visible).ToList();
+        var rows = Evaluate(targets, day, settings);
+        return new WarningReport(year, day, settings.Yellow, settings.Red, settings.StaleDays, settings.ReviewDays, rows);
+    }
+
+    /// <summary>Counts of open warnings by colour for the user's scope today: the home page's and the menu's badge.</summary>
+    public async Task<IReadOnlyDictionary<WarningColour, int>> CountsAsync(int year, CancellationToken ct = default)
+    {
+        var report = await ReportAsync(year, Today.Year == year ? Today : null, ct);
+        return report.Ok ? report.Value!.Warnings.GroupBy(w => w.Colour).ToDictionary(g => g.Key, g => g.Count()) : new Dictionary<WarningColour, int>();
+    }
+
+    /// <summary>
+    /// Brings the history up to today and records that the user saw the warnings open now in their scope:
+    /// the warnings page calls this when it opens. Returns the history, newest first.
+    /// </summary>
+    public async Task<Outcome<IReadOnlyList<WarningHistoryRow>>> OpenHistoryAsync(int year, CancellationToken ct = default)
+    {
+        if (!MayRead)
+        {
+            return Outcome.Fail<IReadOnlyList<WarningHistoryRow>>(Outcome.Forbidden);
+        }
+        if (year == Today.Year)
+        {
+            await history.RefreshAsync(year, Today, ct);
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var records = await Scoped(db, db.WarningRecords.AsNoTracking().Where(w => w.Year == year)).ToListAsync(ct);
+        var open = records.Where(r => r.ClearedAt is null).Select(r => r.Id).ToList();
+        var seen = await db.WarningSightings.Where(s => open.Contains(s.WarningId) && s.UserName == user.UserName).Select(s => s.WarningId).ToListAsync(ct);
+        var now = db.UtcNow;
+        db.WarningSightings.AddRange(open.Except(seen).Select(id => new WarningSighting { WarningId = id, UserName = user.UserName, SeenAt = now }));
+        await db.SaveChangesAsync(ct);
+
+        var ids = records.Select(r => r.Id).ToList();
+        var sightings = (await db.WarningSightings.AsNoTracking().Where(s => ids.Contains(s.WarningId)).OrderBy(s => s.SeenAt).ThenBy(s => s.Id).ToListAsync(ct)).ToLookup(s => s.WarningId);
+        var units = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        var indicatorIds = records.Select(r => r.IndicatorId).Distinct().ToList();
+        var indicators = await db.Indicators.AsNoTracking().Where(i => indicatorIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, i => $"{i.Code} {i.Name}", ct);
+        return records.OrderByDescending(r => r.FirstSeenAt).ThenByDescending(r => r.Id)
+            .Select(r => new WarningHistoryRow(r.Id, units.GetValueOrDefault(r.UnitId, ""), indicators.GetValueOrDefault(r.IndicatorId, ""), r.Kind, r.Colour, r.Month, r.Message,
+                r.FirstSeenAt, r.ClearedAt, [.. sightings[r.Id].Select(s => new Sighting(s.UserName, s.SeenAt))]))
+            .ToList();
+    }
+
+    /// <summary>How many open warnings in the user's scope they have not seen yet: the in-app notification.</summary>
+    public async Task<int> UnseenAsync(int year, CancellationToken ct = default)
+    {
+        if (!MayRead)
+        {
+            return 0;
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await Scoped(db, db.WarningRecords.Where(w => w.Year == year && w.ClearedAt == null))
+            .CountAsync(w => !db.WarningSightings.Any(s => s.WarningId == w.Id && s.UserName == user.UserName), ct);
+    }
+
+    /// <summary>The office sets the year's thresholds: 0 &lt; red &lt; yellow ≤ 1, stale and review periods in days.</summary>
+    public async Task<Outcome> SetSettingsAsync(int year, decimal yellow, decimal red, int staleDays, int reviewDays, CancellationToken ct = default)
+    {
+        if (!MaySetUp)
+        {
+            return Outcome.Fail(Outcome.Forbidden);
+        }
+        if (red <= 0 || red >= yellow || yellow > 1)
+        {
+            return Outcome.Fail("预警阈值应满足 0 < 红色阈值 < 黄色阈值 ≤ 100%，例如黄色 90%、红色 70%。");
+        }
+        if (staleDays is < 1 or > 366 || reviewDays is < 1 or > 60)
+        {
+            return Outcome.Fail("「长期未更新」天数应在 1～366 之间，审核期限应在 1～60 天之间。");
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (!await db.Years.AnyAsync(y => y.Year == year, ct))
+        {
+            return Outcome.Fail($"{year} 年度不存在。");
+        }
+        var settings = await db.WarningSettings.SingleOrDefaultAsync(s => s.Year == year, ct);
+        if (settings is null)
+        {
+            settings = new WarningSettings { Year = year };
+            db.WarningSettings.Add(settings);
+        }
+        (settings.Yellow, settings.Red, settings.StaleDays, settings.ReviewDays) = (yellow, red, staleDays, reviewDays);
+        await db.ActAs(user).SaveChangesAsync(ct);
+        return Outcome.Success;
+    }
+
+    public static string KindName(WarningKind kind) => kind switch
+    {
+        WarningKind.Behind => "进度滞后",
+        WarningKind.Stale => "长期未更新",
+        _ => "逾期",
+    };
+
+    public static string ColourName(WarningColour colour) => colour switch
+    {
+        WarningColour.Red => "红色",
+        WarningColour.Yellow => "黄色",
+        _ => "蓝色",
+    };
+
+    /// <summary>The report as an Excel table, one row per warning, with the same figures as the page.</summary>
+    public static void WriteExcel(WarningReport report, Stream stream)
+    {
+        List<string> headers = ["单位代码", "单位名称", "指标代码", "指标名称", "预警类型", "颜色", "月份", "计划累计", "实际累计", "完成率", "年末预测", "说明"];
+        var rows = report.Warnings.Select(w => (IReadOnlyList<object?>)
+        [
+            w.UnitCode, w.UnitName, w.IndicatorCode, w.IndicatorName, KindName(w.Kind), ColourName(w.Colour), w.Month,
+            w.Planned, w.Actual, w.Ratio, w.Forecast, w.Message,
+        ]);
+        ExcelSheet.Write(stream, headers, rows, $"{report.Year}年预警（截至{report.AsOf:MM-dd}）");
+    }
+
+    internal static List<WarningRow> Evaluate(IReadOnlyList<WarnedTarget> targets, DateOnly asOf, WarningSettings settings)
+    {
+        var byCode = targets.ToDictionary(t => (t.Rule.UnitCode, t.Rule.IndicatorCode));
+        return [.. EarlyWarnings.Evaluate(targets.Select(t => t.Rule), asOf, WarningInputs.Rules(settings)).Select(w =>
+        {
+            var target = byCode[(w.UnitCode, w.IndicatorCode)];
+            return new WarningRow(target.TargetId, w.UnitCode, target.UnitName, w.IndicatorCode, target.IndicatorName, w.Kind, w.Colour,
+                w.Month, w.Planned, w.Actual, w.Ratio, w.Forecast, w.Message);
+        })];
+    }
+
+    /// <summary>Units whose targets the user may see at all: null for every unit (the lead unit's indicators are filtered after).</summary>
+    private long[]? ScopeUnits() => user.SeesAllUnits || user.IsInRole(Roles.LeadReviewer) ? null : [user.UnitId ?? -1];
+
+    private bool Visible(WarnedTarget target) =>
+        user.SeesAllUnits || target.UnitId == user.UnitId || (user.IsInRole(Roles.LeadReviewer) && user.UnitId is { } lead && target.LeadUnitId == lead);
+
+    private IQueryable<WarningRecord> Scoped(BatonDbContext db, IQueryable<WarningRecord> records)
+    {
+        if (user.SeesAllUnits)
+        {
+            return records;
+        }
+        var own = user.UnitId ?? -1;
+        var leads = user.IsInRole(Roles.LeadReviewer);
+        return records.Where(w => w.UnitId == own || (leads && db.Indicators.Any(i => i.Id == w.IndicatorId && i.LeadUnitId == own)));
+    }
+}
