@@ -33,7 +33,7 @@ public sealed class ProjectPagesTests
         var list = WebUtility.HtmlDecode(await office.GetStringAsync("/projects"));
         Assert.Contains("河口镇冷链物流园", list, StringComparison.Ordinal);
         var detail = WebUtility.HtmlDecode(await office.GetStringAsync($"/projects/{id}"));
-        Assert.Contains("计划开工", detail, StringComparison.Ordinal);
+        Assert.Contains("开工节点计划于 2026-01-15 完成", detail, StringComparison.Ordinal);
         Assert.Contains("最小二乘", detail, StringComparison.Ordinal);
 
         // The demo's reporter belongs to 城关镇 (T01): the project of 河口镇 is not theirs to see.
