@@ -25,7 +25,8 @@ public sealed class ExcelDownloadTests(BatonWebFactory app) : IClassFixture<Bato
         _ = app.Server;
         Assert.Equal(
             [
-                "/api/indicators/export.xlsx", "/api/indicators/template.xlsx", "/api/results/ranking.xlsx",
+                "/api/city-targets/template.xlsx", "/api/indicators/export.xlsx", "/api/indicators/template.xlsx", "/api/negotiations/export.xlsx",
+                "/api/results/ranking.xlsx",
                 "/api/targets/export.xlsx", "/api/targets/statistics-template.xlsx", "/api/targets/template.xlsx",
                 "/api/units/export.xlsx", "/api/units/template.xlsx",
             ],

@@ -49,6 +49,21 @@ public abstract class IndicatorImportTests(DatabaseProvider provider) : Database
         Assert.Equal((60.5m, 0.6m, 2), (a1.Points, a1.Weight, a1.Order));
         Assert.NotNull(a1.LeadUnitId);
     }
+
+    [Fact]
+    public async Task Indicator_types_import_by_their_chinese_names_and_an_unknown_type_is_refused()
+    {
+        await DraftYearAsync();
+        var indicators = Db.Service<IndicatorService>(Office);
+        var refused = await indicators.ImportAsync(Year, Sheet(IndicatorService.Columns, [.. Leaf("A1", "60"), "规模"]), "体系.xlsx");
+        Assert.Contains("第 2 行「指标类型」", refused.Error, StringComparison.Ordinal);
+
+        var imported = await indicators.ImportAsync(Year, Sheet(IndicatorService.Columns, [.. Leaf("A1", "60"), "结构"], [.. Leaf("A2", "40"), ""]), "体系.xlsx");
+        Assert.True(imported.Ok, imported.Error);
+        var leaves = await indicators.YearAsync(Year);
+        Assert.Equal(Baton.Scoring.Planning.IndicatorType.Structure, leaves.Single(i => i.Code == "A1").Type);
+        Assert.Null(leaves.Single(i => i.Code == "A2").Type);
+    }
 }
 
 public sealed class SqliteIndicatorImportTests() : IndicatorImportTests(DatabaseProvider.Sqlite);
