@@ -1,4 +1,3 @@
-using Baton.Core.Accounts;
 using Baton.Core.Demo;
 using Baton.Core.Targets;
 using Baton.Core.Tests.Results;
