@@ -35,6 +35,8 @@ public sealed class ProgressInBrowserTests(BrowserApp app) : IClassFixture<Brows
         var card = Card(reporter);
         await Assertions.Expect(card.Locator(".progress-status")).ToHaveTextAsync("未填报");
         await AssertFitsThePhoneAsync(reporter);
+        // The cards use the screen's width, not a sliver of it.
+        Assert.True(await card.EvaluateAsync<double>("e => e.getBoundingClientRect().width") > 300, "The card is narrower than the phone's screen.");
         await card.Locator(".progress-input-value").FillAsync("15.5");
         await card.Locator(".progress-input-narrative").FillAsync("完成项目征地。");
         await card.Locator(".progress-input-evidence").SetInputFilesAsync(new FilePayload { Name = "2月项目进度.pdf", MimeType = "application/pdf", Buffer = "%PDF-1.4 项目进度"u8.ToArray() });
@@ -42,7 +44,7 @@ public sealed class ProgressInBrowserTests(BrowserApp app) : IClassFixture<Brows
         await card.Locator("button.progress-submit").ClickAsync();
         await ExpectNoticeAsync(reporter, "已提交，待单位负责人确认");
         await Assertions.Expect(Card(reporter).Locator(".progress-status")).ToHaveTextAsync("待确认");
-        await reporter.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserApp.ScreenshotFolder, "progress-phone.png"), FullPage = true });
+        await reporter.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserApp.ScreenshotFolder, "progress-phone.png") });
 
         var head = await OpenAsync("head", phone: true);
         await Card(head).Locator("button.progress-confirm").ClickAsync();
