@@ -26,9 +26,9 @@ public sealed class ExcelDownloadTests(BatonWebFactory app) : IClassFixture<Bato
         Assert.Equal(
             [
                 "/api/city-targets/template.xlsx", "/api/indicators/export.xlsx", "/api/indicators/template.xlsx", "/api/negotiations/export.xlsx",
-                "/api/results/ranking.xlsx",
+                "/api/progress/template.xlsx", "/api/results/ranking.xlsx",
                 "/api/targets/export.xlsx", "/api/targets/statistics-template.xlsx", "/api/targets/template.xlsx",
-                "/api/units/export.xlsx", "/api/units/template.xlsx",
+                "/api/units/export.xlsx", "/api/units/template.xlsx", "/api/warnings/warnings.xlsx",
             ],
             DownloadRoutes());
     }

@@ -38,7 +38,7 @@ public sealed class WarningService(IDbContextFactory<BatonDbContext> dbFactory, 
     /// <summary>Today in Beijing, the default as-of day.</summary>
     public DateOnly Today => WarningInputs.Day(clock.GetUtcNow().UtcDateTime);
 
-    /// <summary>The year's warnings as of <paramref name="asOf"/> (today when null), the user's scope only.</summary>
+    /// <summary>The year's warnings as of <paramref name="asOf"/> (when null: today, or the year's last day for another year), the user's scope only.</summary>
     public async Task<Outcome<WarningReport>> ReportAsync(int year, DateOnly? asOf = null, CancellationToken ct = default)
     {
         if (!MayRead)
@@ -50,7 +50,7 @@ public sealed class WarningService(IDbContextFactory<BatonDbContext> dbFactory, 
         {
             return Outcome.Fail<WarningReport>($"{year} 年度不存在。");
         }
-        var day = asOf ?? Today;
+        var day = asOf ?? (Today.Year == year ? Today : new DateOnly(year, 12, 31));
         if (day.Year != year)
         {
             return Outcome.Fail<WarningReport>($"统计日 {day:yyyy-MM-dd} 不在 {year} 年度内，请选择该年度的日期。");

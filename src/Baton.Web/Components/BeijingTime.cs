@@ -23,6 +23,9 @@ public static class BeijingTime
     public static DateTime StartOfDayUtc(DateTime beijingDay) =>
         DateTime.SpecifyKind(beijingDay.Date, DateTimeKind.Utc).Subtract(s_offset);
 
+    /// <summary>A calendar day (a milestone, a deadline, a statistics day) as yyyy-MM-dd: a date, not an instant, so no zone applies.</summary>
+    public static string Day(DateOnly? day) => day?.ToString("O", CultureInfo.InvariantCulture) ?? "";
+
     /// <summary>Nothing for a time that has not happened (not submitted, not approved).</summary>
     public static string Format(DateTime? utc) => utc is { } at ? Format(at) : "";
 }
