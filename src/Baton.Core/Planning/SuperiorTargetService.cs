@@ -226,6 +226,21 @@ public sealed partial class SuperiorTargetService(IDbContextFactory<BatonDbConte
         return null;
     }
 
+    /// <summary>The superior target to change, tracked, or why it may not be changed (not found, the year gate, a stale version).</summary>
+    private static async Task<(SuperiorTarget? Entity, string? Refused)> EditableAsync(BatonDbContext db, long id, long version, CancellationToken ct)
+    {
+        var entity = await db.SuperiorTargets.SingleOrDefaultAsync(t => t.Id == id, ct);
+        if (entity is null)
+        {
+            return (null, Outcome.NotFound);
+        }
+        if (await YearGate.RefusalAsync(db, entity.Year, YearActivity.SetTargets, ct) is { } refusal)
+        {
+            return (null, refusal);
+        }
+        return entity.Version != version ? (null, Outcome.Conflict) : (entity, null);
+    }
+
     /// <summary>Deletes a superior target that no negotiation refers to, with its links and shares.</summary>
     public async Task<Outcome> DeleteAsync(long id, long version, CancellationToken ct = default)
     {
@@ -234,18 +249,10 @@ public sealed partial class SuperiorTargetService(IDbContextFactory<BatonDbConte
             return Outcome.Fail(Outcome.Forbidden);
         }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var entity = await db.SuperiorTargets.SingleOrDefaultAsync(t => t.Id == id, ct);
+        var (entity, refused) = await EditableAsync(db, id, version, ct);
         if (entity is null)
         {
-            return Outcome.Fail(Outcome.NotFound);
-        }
-        if (await YearGate.RefusalAsync(db, entity.Year, YearActivity.SetTargets, ct) is { } refusal)
-        {
-            return Outcome.Fail(refusal);
-        }
-        if (entity.Version != version)
-        {
-            return Outcome.Fail(Outcome.Conflict);
+            return Outcome.Fail(refused!);
         }
         if (await db.TargetNegotiations.AnyAsync(n => n.SuperiorTargetId == id, ct))
         {
@@ -270,18 +277,10 @@ public sealed partial class SuperiorTargetService(IDbContextFactory<BatonDbConte
             return Outcome.Fail(Outcome.Forbidden);
         }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var entity = await db.SuperiorTargets.SingleOrDefaultAsync(t => t.Id == id, ct);
+        var (entity, refused) = await EditableAsync(db, id, version, ct);
         if (entity is null)
         {
-            return Outcome.Fail(Outcome.NotFound);
-        }
-        if (await YearGate.RefusalAsync(db, entity.Year, YearActivity.SetTargets, ct) is { } refusal)
-        {
-            return Outcome.Fail(refusal);
-        }
-        if (entity.Version != version)
-        {
-            return Outcome.Fail(Outcome.Conflict);
+            return Outcome.Fail(refused!);
         }
         if (Decomposition.Problem([.. shares.Select(s => new UnitShare(s.UnitId, s.IsLead, s.Share))]) is { } problem)
         {
