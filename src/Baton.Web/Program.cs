@@ -30,6 +30,7 @@ var database = BatonDatabase.FromConfiguration(builder.Configuration);
 builder.Services.AddBaton(database);
 builder.Services.AddSingleton<SessionActivity>();
 builder.Services.AddHostedService<Baton.Web.Features.Audit.AuditRetention>();
+builder.Services.AddHostedService<Baton.Web.Features.Warnings.WarningRefresh>();
 builder.Services.AddHttpContextAccessor();
 
 builder.Services.AddIdentity<BatonUser, IdentityRole>(BatonServices.ConfigureIdentity)

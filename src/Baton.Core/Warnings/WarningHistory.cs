@@ -10,6 +10,17 @@ namespace Baton.Core.Warnings;
 /// </summary>
 public sealed class WarningHistory(IDbContextFactory<BatonDbContext> dbFactory)
 {
+    /// <summary>Refreshes the current year as of <paramref name="today"/> (Beijing), when there is a current year of that calendar year.</summary>
+    public async Task<(int Opened, int Cleared)> RefreshCurrentAsync(DateOnly today, CancellationToken ct = default)
+    {
+        int? year;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            year = await db.Years.Where(y => y.IsCurrent && y.Year == today.Year).Select(y => (int?)y.Year).SingleOrDefaultAsync(ct);
+        }
+        return year is { } current ? await RefreshAsync(current, today, ct) : (0, 0);
+    }
+
     /// <summary>Returns how many warnings opened and cleared.</summary>
     public async Task<(int Opened, int Cleared)> RefreshAsync(int year, DateOnly asOf, CancellationToken ct = default)
     {

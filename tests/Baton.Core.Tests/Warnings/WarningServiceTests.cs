@@ -113,7 +113,11 @@ public abstract class WarningServiceTests(DatabaseProvider provider) : DatabaseT
         january = Assert.Single(history, h => h.Id == january.Id);
         Assert.NotNull(january.ClearedAt);
         Assert.Equal(["office", "head"], january.SeenBy.Select(x => x.UserName));
-        Assert.Equal(0, (await Db.Services.GetRequiredService<WarningHistory>().RefreshAsync(Year, Tenth)).Opened);
+        var refresh = Db.Services.GetRequiredService<WarningHistory>();
+        Assert.Equal(0, (await refresh.RefreshAsync(Year, Tenth)).Opened);
+        // The hourly job refreshes the current year only, and only within its calendar year: by 10 April March is overdue.
+        Assert.True((await refresh.RefreshCurrentAsync(new DateOnly(2026, 4, 10))).Opened > 0);
+        Assert.Equal((0, 0), await refresh.RefreshCurrentAsync(new DateOnly(2027, 1, 5)));
     }
 }
 
