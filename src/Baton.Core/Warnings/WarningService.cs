@@ -1,4 +1,5 @@
 using Baton.Core.Accounts;
+using Baton.Core.Years;
 using Baton.Scoring.Warnings;
 using Microsoft.EntityFrameworkCore;
 
@@ -113,7 +114,7 @@ public sealed class WarningService(IDbContextFactory<BatonDbContext> dbFactory, 
             .CountAsync(w => !db.WarningSightings.Any(s => s.WarningId == w.Id && s.UserName == user.UserName), ct);
     }
 
-    /// <summary>The office sets the year's thresholds: 0 &lt; red &lt; yellow ≤ 1, stale and review periods in days.</summary>
+    /// <summary>The office sets the year's thresholds (0 &lt; red &lt; yellow ≤ 1, stale and review periods in days) while the year gate permits it.</summary>
     public async Task<Outcome> SetSettingsAsync(int year, decimal yellow, decimal red, int staleDays, int reviewDays, CancellationToken ct = default)
     {
         if (!MaySetUp)
@@ -129,9 +130,9 @@ public sealed class WarningService(IDbContextFactory<BatonDbContext> dbFactory, 
             return Outcome.Fail("「长期未更新」天数应在 1～366 之间，审核期限应在 1～60 天之间。");
         }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (!await db.Years.AnyAsync(y => y.Year == year, ct))
+        if (await YearGate.RefusalAsync(db, year, YearActivity.SetUpWarnings, ct) is { } refusal)
         {
-            return Outcome.Fail($"{year} 年度不存在。");
+            return Outcome.Fail(refusal);
         }
         var settings = await db.WarningSettings.SingleOrDefaultAsync(s => s.Year == year, ct);
         if (settings is null)

@@ -52,6 +52,9 @@ public enum YearActivity
 
     /// <summary>A unit's own users read their results (单位查看结果); the office, leaders and overseers always may.</summary>
     UnitSeesResults,
+
+    /// <summary>The office sets the year's early-warning thresholds (预警设置), up to the end of daily appraisal.</summary>
+    SetUpWarnings,
 }
 
 /// <summary>
@@ -65,11 +68,11 @@ public static class YearGate
         // Rounds are planned with the indicator system; raters submit only while the year is in progress.
         // Targets are issued unit by unit while the year is drafted; the year moves on once every unit's are.
         [YearState.Draft] = [YearActivity.EditIndicators, YearActivity.EditMembership, YearActivity.SetTargets, YearActivity.SetUpRatings,
-            YearActivity.IssueTargets, YearActivity.ConfirmLetter],
+            YearActivity.IssueTargets, YearActivity.ConfirmLetter, YearActivity.SetUpWarnings],
         // Targets are frozen once issued; later changes go through change requests.
-        [YearState.TargetsIssued] = [YearActivity.SetUpRatings, YearActivity.IssueTargets, YearActivity.ConfirmLetter, YearActivity.RequestTargetChange],
+        [YearState.TargetsIssued] = [YearActivity.SetUpRatings, YearActivity.IssueTargets, YearActivity.ConfirmLetter, YearActivity.RequestTargetChange, YearActivity.SetUpWarnings],
         [YearState.InProgress] = [YearActivity.ConfirmLetter, YearActivity.RequestTargetChange, YearActivity.ReportProgress, YearActivity.ReviewProgress, YearActivity.SetUpRatings, YearActivity.Rate,
-            YearActivity.Calibrate, YearActivity.Adjust, YearActivity.Compute],
+            YearActivity.Calibrate, YearActivity.Adjust, YearActivity.Compute, YearActivity.SetUpWarnings],
         // Year-end inputs are locked to units; the office and lead units finish review, calibration and adjustments.
         [YearState.Scoring] = [YearActivity.ReviewProgress, YearActivity.Calibrate, YearActivity.Adjust, YearActivity.Compute],
         [YearState.PublicNotice] = [YearActivity.Compute, YearActivity.Publish, YearActivity.Appeal, YearActivity.UnitSeesResults],
@@ -120,6 +123,7 @@ public static class YearGate
         YearActivity.ConfirmLetter => "签收确认目标责任书",
         YearActivity.RequestTargetChange => "申请或审批目标调整",
         YearActivity.UnitSeesResults => "向被考核单位显示结果",
+        YearActivity.SetUpWarnings => "修改预警设置",
         _ => activity.ToString(),
     };
 }

@@ -69,6 +69,7 @@ public abstract class WarningServiceTests(DatabaseProvider provider) : DatabaseT
 
         Assert.Contains("红色阈值 < 黄色阈值", (await Db.Service<WarningService>(Office).SetSettingsAsync(Year, 0.7m, 0.9m, 45, 5)).Error, StringComparison.Ordinal);
         Assert.Equal(Outcome.Forbidden, (await Db.Service<WarningService>(Reviewer(s.D01)).SetSettingsAsync(Year, 0.9m, 0.6m, 45, 5)).Error);
+        Assert.Contains("此阶段不能修改预警设置", (await Db.Service<WarningService>(Office).SetSettingsAsync(2025, 0.9m, 0.6m, 45, 5)).Error, StringComparison.Ordinal);
         Assert.True((await Db.Service<WarningService>(Office).SetSettingsAsync(Year, 0.9m, 0.6m, 45, 5)).Ok);
         Assert.Equal(WarningColour.Yellow, Assert.Single(await WarningsAsync(Office, s.Target), w => w.Kind == WarningKind.Behind).Colour);
     }
