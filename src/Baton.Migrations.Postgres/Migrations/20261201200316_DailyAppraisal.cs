@@ -12,14 +12,6 @@ namespace Baton.Migrations.Postgres.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropColumn(
-                name: "MonthlyActual",
-                table: "Targets");
-
-            migrationBuilder.DropColumn(
-                name: "MonthlyPlan",
-                table: "Targets");
-
             migrationBuilder.AddColumn<string>(
                 name: "PlanProfile",
                 table: "Targets",
@@ -892,6 +884,38 @@ namespace Baton.Migrations.Postgres.Migrations
                 table: "WarningSightings",
                 columns: new[] { "WarningId", "UserName" },
                 unique: true);
+
+            // The month plans and monthly actual values were "a;b;c…" strings on the target (January first, an empty
+            // entry an unreported month); they become MonthlyPlans and ProgressReports rows before the strings go.
+            migrationBuilder.Sql("""
+                INSERT INTO "MonthlyPlans" ("TargetId", "Month", "Value")
+                SELECT t."Id", s.ord, CAST(trim(s.item) AS numeric)
+                FROM "Targets" t CROSS JOIN LATERAL unnest(string_to_array(t."MonthlyPlan", ';')) WITH ORDINALITY AS s(item, ord)
+                WHERE trim(s.item) <> '' AND s.ord <= 12;
+                """);
+            migrationBuilder.Sql("""UPDATE "Targets" SET "PlanProfile" = 'Custom' WHERE trim(coalesce("MonthlyPlan", '')) <> '';""");
+            migrationBuilder.Sql("""
+                INSERT INTO "ProgressReports" ("Year", "TargetId", "UnitId", "IndicatorId", "Month", "Value", "Status", "SubmittedBy", "SubmittedAt",
+                    "FirstSubmittedAt", "SignedOffBy", "SignedOffAt", "ReviewedBy", "ReviewedAt", "Version")
+                SELECT t."Year", t."Id", t."UnitId", t."IndicatorId", s.ord, CAST(trim(s.item) AS numeric),
+                    CASE t."Status" WHEN 'Approved' THEN 'Approved' WHEN 'SignedOff' THEN 'SignedOff' ELSE 'Entered' END,
+                    'system', now(), now(),
+                    CASE WHEN t."Status" IN ('Approved', 'SignedOff') THEN coalesce(t."SignedOffBy", 'system') END,
+                    CASE WHEN t."Status" IN ('Approved', 'SignedOff') THEN now() END,
+                    CASE WHEN t."Status" = 'Approved' THEN coalesce(t."ApprovedBy", 'system') END,
+                    CASE WHEN t."Status" = 'Approved' THEN now() END,
+                    0
+                FROM "Targets" t CROSS JOIN LATERAL unnest(string_to_array(t."MonthlyActual", ';')) WITH ORDINALITY AS s(item, ord)
+                WHERE trim(s.item) <> '' AND s.ord <= 12;
+                """);
+
+            migrationBuilder.DropColumn(
+                name: "MonthlyActual",
+                table: "Targets");
+
+            migrationBuilder.DropColumn(
+                name: "MonthlyPlan",
+                table: "Targets");
         }
 
         /// <inheritdoc />

@@ -11,14 +11,6 @@ namespace Baton.Migrations.Sqlite.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropColumn(
-                name: "MonthlyActual",
-                table: "Targets");
-
-            migrationBuilder.DropColumn(
-                name: "MonthlyPlan",
-                table: "Targets");
-
             migrationBuilder.AddColumn<string>(
                 name: "PlanProfile",
                 table: "Targets",
@@ -891,6 +883,45 @@ namespace Baton.Migrations.Sqlite.Migrations
                 table: "WarningSightings",
                 columns: new[] { "WarningId", "UserName" },
                 unique: true);
+
+            // The month plans and monthly actual values were "a;b;c…" strings on the target (January first, an empty
+            // entry an unreported month); they become MonthlyPlans and ProgressReports rows before the strings go.
+            migrationBuilder.Sql("""
+                WITH RECURSIVE split("TargetId", "Month", "Item", "Rest") AS (
+                    SELECT "Id", 0, NULL, "MonthlyPlan" || ';' FROM "Targets" WHERE trim(coalesce("MonthlyPlan", '')) <> ''
+                    UNION ALL
+                    SELECT "TargetId", "Month" + 1, trim(substr("Rest", 1, instr("Rest", ';') - 1)), substr("Rest", instr("Rest", ';') + 1)
+                    FROM split WHERE "Rest" <> '' AND "Month" < 12)
+                INSERT INTO "MonthlyPlans" ("TargetId", "Month", "Value")
+                SELECT "TargetId", "Month", "Item" FROM split WHERE "Month" > 0 AND "Item" <> '';
+                """);
+            migrationBuilder.Sql("""UPDATE "Targets" SET "PlanProfile" = 'Custom' WHERE trim(coalesce("MonthlyPlan", '')) <> '';""");
+            migrationBuilder.Sql("""
+                WITH RECURSIVE split("TargetId", "Month", "Item", "Rest") AS (
+                    SELECT "Id", 0, NULL, "MonthlyActual" || ';' FROM "Targets" WHERE trim(coalesce("MonthlyActual", '')) <> ''
+                    UNION ALL
+                    SELECT "TargetId", "Month" + 1, trim(substr("Rest", 1, instr("Rest", ';') - 1)), substr("Rest", instr("Rest", ';') + 1)
+                    FROM split WHERE "Rest" <> '' AND "Month" < 12)
+                INSERT INTO "ProgressReports" ("Year", "TargetId", "UnitId", "IndicatorId", "Month", "Value", "Status", "SubmittedBy", "SubmittedAt",
+                    "FirstSubmittedAt", "SignedOffBy", "SignedOffAt", "ReviewedBy", "ReviewedAt", "Version")
+                SELECT t."Year", t."Id", t."UnitId", t."IndicatorId", s."Month", s."Item",
+                    CASE t."Status" WHEN 'Approved' THEN 'Approved' WHEN 'SignedOff' THEN 'SignedOff' ELSE 'Entered' END,
+                    'system', strftime('%Y-%m-%d %H:%M:%S', 'now'), strftime('%Y-%m-%d %H:%M:%S', 'now'),
+                    CASE WHEN t."Status" IN ('Approved', 'SignedOff') THEN coalesce(t."SignedOffBy", 'system') END,
+                    CASE WHEN t."Status" IN ('Approved', 'SignedOff') THEN strftime('%Y-%m-%d %H:%M:%S', 'now') END,
+                    CASE WHEN t."Status" = 'Approved' THEN coalesce(t."ApprovedBy", 'system') END,
+                    CASE WHEN t."Status" = 'Approved' THEN strftime('%Y-%m-%d %H:%M:%S', 'now') END,
+                    0
+                FROM split s JOIN "Targets" t ON t."Id" = s."TargetId" WHERE s."Month" > 0 AND s."Item" <> '';
+                """);
+
+            migrationBuilder.DropColumn(
+                name: "MonthlyActual",
+                table: "Targets");
+
+            migrationBuilder.DropColumn(
+                name: "MonthlyPlan",
+                table: "Targets");
         }
 
         /// <inheritdoc />
