@@ -150,6 +150,41 @@ public class OutcomeRatesTests
     }
 
     [Fact]
+    public void Every_rate_is_a_share_and_the_response_rates_keep_aapors_order()
+    {
+        // RR1 ≤ RR3 ≤ RR5 and RR2 ≤ RR4 ≤ RR6 (fewer unknowns counted as eligible), the same for REF and CON,
+        // and counting partials never lowers a rate; on 2,000 random surveys with a fixed seed.
+        var random = new Random(2025);
+        for (var s = 0; s < 2000; s++)
+        {
+            var counts = new DispositionCounts(random.Next(0, 50), random.Next(0, 10), random.Next(0, 30), random.Next(0, 30),
+                random.Next(0, 5), random.Next(0, 60), random.Next(0, 20), random.Next(0, 40));
+            var rates = OutcomeRates.Of(counts, random.Next(0, 3) == 0 ? random.NextDouble() : null);
+            foreach (var name in OutcomeRates.Names)
+            {
+                Assert.True(rates[name] is null or (>= 0 and <= 1), $"{name} = {rates[name]} for {counts}");
+            }
+            AssertOrdered(rates.RR1, rates.RR3, rates.RR5);
+            AssertOrdered(rates.RR2, rates.RR4, rates.RR6);
+            AssertOrdered(rates.REF1, rates.REF2, rates.REF3);
+            AssertOrdered(rates.CON1, rates.CON2, rates.CON3);
+            AssertOrdered(rates.RR1, rates.RR2);
+            AssertOrdered(rates.COOP1, rates.COOP2);
+            AssertOrdered(rates.COOP1, rates.COOP3);
+            AssertOrdered(rates.COOP3, rates.COOP4);
+        }
+    }
+
+    private static void AssertOrdered(params double?[] rates)
+    {
+        var known = rates.Where(r => r is not null).Select(r => r!.Value).ToList();
+        for (var k = 1; k < known.Count; k++)
+        {
+            Assert.True(known[k - 1] <= known[k] + 1e-15, $"{string.Join(" ≤ ", rates)} does not hold");
+        }
+    }
+
+    [Fact]
     public void Counts_of_cases_tally_each_disposition()
     {
         var counts = DispositionCounts.Of([Disposition.Complete, Disposition.NonContact, Disposition.Complete, Disposition.NotEligible]);
