@@ -194,4 +194,17 @@ public sealed class SurveyCommandTests : IDisposable
         Assert.Equal(2, run.ExitCode);
         Assert.Contains(message, run.StdErr, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("survey", "请指定命令：rates、margin、sample-size")]
+    [InlineData("survey rates --format json", "缺少必填的选项 --input")]
+    [InlineData("survey margin --n 10 --p 0.5", "缺少必填的选项 --population")]
+    [InlineData("survey sample-size --population 500 --format csv", "选项 --format 的值「csv」无效，可选：json")]
+    public async Task A_wrong_command_line_exits_1_like_every_verb_and_is_explained_in_chinese(string line, string message)
+    {
+        var run = await CliRunner.RunAsync(line.Split(' '));
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains(message, run.StdErr, StringComparison.Ordinal);
+    }
 }
