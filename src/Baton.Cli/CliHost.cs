@@ -52,6 +52,7 @@ internal static class CliHost
         yield return Indicators.WeightsCommand.Create();
         yield return Ratings.CalibrateCommand.Create();
         yield return Results.ScoreCommand.Create();
+        yield return Surveys.SurveyCommands.Create();
         yield return Warnings.WarningsCommand.Create();
         yield return Years.YearCommands.Create();
     }
