@@ -1,9 +1,12 @@
 using Baton.Core.Accounts;
 using Baton.Core.Adjustments;
+using Baton.Core.Planning;
+using Baton.Core.Progress;
 using Baton.Core.Ratings;
 using Baton.Core.Targets;
 using Baton.Core.Years;
 using Baton.Core.Warnings;
+using Baton.Scoring.Warnings;
 using Microsoft.EntityFrameworkCore;
 
 namespace Baton.Core.Home;
@@ -17,7 +20,8 @@ public sealed record Todo(string Title, string Link);
 /// </summary>
 public sealed class TodoService(
     IDbContextFactory<BatonDbContext> dbFactory, CurrentUser user, TargetService targets, AdjustmentService adjustments,
-    RatingRoundService rounds, RatingFormService forms, WarningService warnings)
+    RatingRoundService rounds, RatingFormService forms, WarningService warnings, TargetIssuanceService issuance, TargetChangeService changes,
+    NegotiationService negotiations, ProgressService progress)
 {
     public async Task<IReadOnlyList<Todo>> ListAsync(CancellationToken ct = default)
     {
@@ -77,6 +81,7 @@ public sealed class TodoService(
         if (year is not null)
         {
             await AppraisalTodosAsync(year, todos, ct);
+            await DailyTodosAsync(year, todos, ct);
         }
         if (user.IsUnitScoped && user.UnitId is { } unitId
             && !await db.UnitLeaders.AnyAsync(l => l.UnitId == unitId && l.Until == null, ct))
@@ -88,6 +93,56 @@ public sealed class TodoService(
             todos.Add(new Todo($"有 {unseen} 条新的预警您尚未查看。", "/warnings"));
         }
         return todos;
+    }
+
+    /// <summary>The daily appraisal's to-dos (issuance, negotiation, monthly progress), each only while the year gate permits doing it.</summary>
+    private async Task DailyTodosAsync(AppraisalYear year, List<Todo> todos, CancellationToken ct)
+    {
+        bool Permits(YearActivity activity) => YearGate.Permits(year.State, activity);
+        if (Permits(YearActivity.SetTargets) && await negotiations.AwaitingAnswerAsync(year.Year, ct) is > 0 and var answers)
+        {
+            todos.Add(user.IsInRole(Roles.Office)
+                ? new Todo($"{answers} 项目标征求意见有单位提出异议，待您处理。", "/negotiations")
+                : new Todo($"县考核办征求本单位对 {answers} 项目标的意见，待答复。", "/negotiations"));
+        }
+        if (Permits(YearActivity.ConfirmLetter) && await issuance.LettersToConfirmAsync(year.Year, ct) is > 0)
+        {
+            todos.Add(new Todo($"本单位 {year.Year} 年度目标责任书已下达，待您签收确认。", "/targets/issuance"));
+        }
+        if (Permits(YearActivity.RequestTargetChange) && await changes.AwaitingDecisionAsync(year.Year, ct) is > 0 and var requests)
+        {
+            todos.Add(new Todo($"{requests} 项目标调整申请待审批。", "/targets/changes"));
+        }
+        if (Permits(YearActivity.ReportProgress))
+        {
+            if (await progress.CountAsync(year.Year, ProgressWork.AwaitingConfirmation, ct) is > 0 and var confirm)
+            {
+                todos.Add(new Todo($"本单位有 {confirm} 份月度进度待您确认。", "/progress"));
+            }
+            if (user.IsInRole(Roles.UnitReporter))
+            {
+                if (await progress.CountAsync(year.Year, ProgressWork.Returned, ct) is > 0 and var returned)
+                {
+                    todos.Add(new Todo($"本单位有 {returned} 份月度进度被退回，请按退回意见修改后重新提交。", "/progress"));
+                }
+                if (await progress.DueAsync(year.Year, ct) is { } due)
+                {
+                    if (due is { Month: { } month, Deadline: { } deadline, Unsubmitted: > 0 })
+                    {
+                        todos.Add(new Todo($"{month} 月进度还有 {due.Unsubmitted} 项未报送，截止 {deadline:yyyy-MM-dd}。", $"/progress?month={month}"));
+                    }
+                    if (due.Overdue > 0)
+                    {
+                        todos.Add(new Todo($"{EarlyWarnings.MonthsText(due.OverdueMonths)}共 {due.Overdue} 份月度进度逾期未报送，请尽快补报。",
+                            $"/progress?month={due.OverdueMonths[0]}"));
+                    }
+                }
+            }
+        }
+        if (Permits(YearActivity.ReviewProgress) && await progress.CountAsync(year.Year, ProgressWork.AwaitingReview, ct) is > 0 and var review)
+        {
+            todos.Add(new Todo($"有 {review} 份月度进度待您审核（本部门牵头的指标）。", "/progress?queue=1"));
+        }
     }
 
     private async Task AppraisalTodosAsync(AppraisalYear year, List<Todo> todos, CancellationToken ct)

@@ -78,6 +78,33 @@ public sealed class NegotiationService(IDbContextFactory<BatonDbContext> dbFacto
         return await RowsAsync(db, year, openOnly, ct);
     }
 
+    /// <summary>
+    /// How many of the year's open negotiations wait on the user: for the office those whose last step is a unit's objection
+    /// (待考核办处理), for a unit's reporter or head their own unit's whose last step is a proposal or a counter-proposal
+    /// (待单位答复); none for anyone else.
+    /// </summary>
+    public async Task<int> AwaitingAnswerAsync(int year, CancellationToken ct = default)
+    {
+        NegotiationAction[] waiting;
+        long? unit = null;
+        if (MayManage)
+        {
+            waiting = [NegotiationAction.Objection];
+        }
+        else if (user.UnitId is { } own && MayAnswer(own))
+        {
+            (waiting, unit) = ([NegotiationAction.Propose, NegotiationAction.Counter], own);
+        }
+        else
+        {
+            return 0;
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.TargetNegotiations.CountAsync(n => n.Year == year && n.ClosedAt == null && n.Kind == NegotiationKind.UnitTarget
+            && (unit == null || n.UnitId == unit)
+            && waiting.Contains(db.NegotiationSteps.Where(s => s.NegotiationId == n.Id).OrderByDescending(s => s.Id).Select(s => s.Action).First()), ct);
+    }
+
     private async Task<List<NegotiationRow>> RowsAsync(BatonDbContext db, int year, bool openOnly, CancellationToken ct)
     {
         var query = db.TargetNegotiations.AsNoTracking().Where(n => n.Year == year);

@@ -38,6 +38,27 @@ public sealed record ProgressLine(
     public ReportStatus Status => Report?.Status ?? ReportStatus.None;
 }
 
+/// <summary>What a person has to do with monthly reports: the home page's to-dos.</summary>
+public enum ProgressWork
+{
+    /// <summary>The own unit's reports awaiting the unit head's confirmation (待确认).</summary>
+    AwaitingConfirmation,
+
+    /// <summary>Confirmed reports of the indicators the user's unit leads, awaiting its review (待审核).</summary>
+    AwaitingReview,
+
+    /// <summary>The own unit's reports returned with a comment, to correct and submit again (已退回).</summary>
+    Returned,
+}
+
+/// <summary>
+/// The own unit's reports due: <paramref name="Month"/> is the month being reported now (ended, its deadline
+/// <paramref name="Deadline"/> not passed) with <paramref name="Unsubmitted"/> targets not yet submitted, null when no month
+/// is in its reporting window; <paramref name="Overdue"/> reports were never submitted although their deadline has passed,
+/// in <paramref name="OverdueMonths"/> (ascending).
+/// </summary>
+public sealed record ProgressDue(int? Month, DateOnly? Deadline, int Unsubmitted, int Overdue, IReadOnlyList<int> OverdueMonths);
+
 /// <summary>A reporter's entry for one target and month. <paramref name="Value"/> is the text typed (read by the import rule); <paramref name="Evidence"/> the hashes of the attached files (<see cref="EvidenceService.UploadAsync"/>); <paramref name="Version"/> the report's version as read (0 for a new one).</summary>
 public sealed record ProgressEntry(long TargetId, int Month, string? Value, string? Narrative, string? Explanation, IReadOnlyList<string> Evidence, long Version);
 
@@ -142,6 +163,50 @@ public sealed partial class ProgressService(IDbContextFactory<BatonDbContext> db
             lines.AddRange(await LinesAsync(db, year, m, db.Targets.Where(t => ids.Contains(t.Id)).Select(t => t.Id), ct));
         }
         return lines;
+    }
+
+    /// <summary>How many reports wait on the user for <paramref name="work"/>, counted like the page lists them; 0 when it is not the user's work.</summary>
+    public async Task<int> CountAsync(int year, ProgressWork work, CancellationToken ct = default)
+    {
+        var own = user.UnitId ?? -1;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var reports = db.ProgressReports.Where(r => r.Year == year && db.Indicators.Any(i => i.Id == r.IndicatorId && !i.IsGroup));
+        return work switch
+        {
+            ProgressWork.AwaitingConfirmation when MayConfirm => await reports.CountAsync(r => r.UnitId == own && r.Status == ReportStatus.Entered, ct),
+            ProgressWork.Returned when MayEnter => await reports.CountAsync(r => r.UnitId == own && r.Status == ReportStatus.Returned, ct),
+            ProgressWork.AwaitingReview when user.IsInRole(Roles.LeadReviewer) && user.UnitId is not null => await reports.CountAsync(r =>
+                r.Status == ReportStatus.SignedOff && r.UnitId != own && db.Indicators.Any(i => i.Id == r.IndicatorId && i.LeadUnitId == own), ct),
+            _ => 0,
+        };
+    }
+
+    /// <summary>The own unit's reports due now and overdue, as of today (Beijing), for a unit's reporter or head; null for anyone else.</summary>
+    public async Task<ProgressDue?> DueAsync(int year, CancellationToken ct = default)
+    {
+        if (!MayEnter || user.UnitId is not { } own)
+        {
+            return null;
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var dueDay = await DueDayAsync(db, year, ct);
+        var today = Today;
+        var ended = Enumerable.Range(1, 12).Where(m => new DateOnly(year, m, 1).AddMonths(1) <= today).ToList();
+        var overdueMonths = ended.Where(m => DeadlineOf(year, m, dueDay) < today).ToList();
+        int? current = ended.Where(m => DeadlineOf(year, m, dueDay) >= today).Select(m => (int?)m).FirstOrDefault();
+        if (ended.Count == 0)
+        {
+            return new ProgressDue(null, null, 0, 0, []);
+        }
+        var leaf = db.Indicators.Where(i => !i.IsGroup).Select(i => i.Id);
+        var targets = await db.Targets.CountAsync(t => t.Year == year && t.UnitId == own && leaf.Contains(t.IndicatorId), ct);
+        var last = ended.Max();
+        var submitted = await db.ProgressReports
+            .Where(r => r.Year == year && r.UnitId == own && r.Month <= last && r.FirstSubmittedAt != null && leaf.Contains(r.IndicatorId))
+            .GroupBy(r => r.Month).Select(g => new { Month = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Month, g => g.Count, ct);
+        int Missing(int month) => Math.Max(0, targets - submitted.GetValueOrDefault(month));
+        var overdue = overdueMonths.Where(m => Missing(m) > 0).ToList();
+        return new ProgressDue(current, current is { } m ? DeadlineOf(year, m, dueDay) : null, current is { } c ? Missing(c) : 0, overdue.Sum(Missing), overdue);
     }
 
     private async Task<IReadOnlyList<ProgressLine>> LinesAsync(BatonDbContext db, int year, int month, IQueryable<long> targetIds, CancellationToken ct)

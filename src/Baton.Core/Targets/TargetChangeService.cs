@@ -148,6 +148,17 @@ public sealed class TargetChangeService(IDbContextFactory<BatonDbContext> dbFact
         return Outcome.Success;
     }
 
+    /// <summary>How many of the year's change requests await the user's decision: all pending ones for the office, none for anyone else.</summary>
+    public async Task<int> AwaitingDecisionAsync(int year, CancellationToken ct = default)
+    {
+        if (!MayDecide)
+        {
+            return 0;
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.TargetChangeRequests.CountAsync(r => r.Year == year && r.Decision == ChangeDecision.Pending, ct);
+    }
+
     /// <summary>
     /// The year's requests the user may see, newest first: all for the office and county readers, the unit's own for
     /// unit users. <paramref name="targetId"/> narrows to one target's history, <paramref name="pendingOnly"/> to the queue.

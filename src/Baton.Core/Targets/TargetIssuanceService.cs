@@ -142,6 +142,17 @@ public sealed class TargetIssuanceService(IDbContextFactory<BatonDbContext> dbFa
         return Outcome.Success;
     }
 
+    /// <summary>How many of the year's issued letters await the user's confirmation: the unit head's own unit's, if not yet confirmed (0 or 1).</summary>
+    public async Task<int> LettersToConfirmAsync(int year, CancellationToken ct = default)
+    {
+        if (!user.IsInRole(Roles.UnitHead) || user.UnitId is not { } own)
+        {
+            return 0;
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.TargetIssuances.CountAsync(i => i.Year == year && i.UnitId == own && i.ConfirmedAt == null, ct);
+    }
+
     /// <summary>The unit head confirms the unit's letter (签收确认); nobody else may, and only once.</summary>
     public async Task<Outcome> ConfirmLetterAsync(int year, long unitId, long version, CancellationToken ct = default)
     {

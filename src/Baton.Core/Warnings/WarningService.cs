@@ -8,7 +8,14 @@ namespace Baton.Core.Warnings;
 /// <summary>A warning as the page, the Excel table and <c>baton warnings</c> show it.</summary>
 public sealed record WarningRow(
     long TargetId, string UnitCode, string UnitName, string IndicatorCode, string IndicatorName, WarningKind Kind, WarningColour Colour,
-    int? Month, decimal? Planned, decimal? Actual, decimal? Ratio, decimal? Forecast, string Message);
+    int? Month, decimal? Planned, decimal? Actual, decimal? Ratio, decimal? Forecast, string Message)
+{
+    /// <summary>The months the warning concerns (<see cref="Warning.Months"/>): one, or a target's unreported months.</summary>
+    public IReadOnlyList<int> Months { get; init; } = Month is { } month ? [month] : [];
+
+    /// <summary>The months in Chinese, consecutive ones as a range ("3—5 月、7 月"), as the page and the Excel table show them.</summary>
+    public string MonthsText => EarlyWarnings.MonthsText(Months);
+}
 
 /// <summary>The warnings of a year as of a day, with the thresholds that made them.</summary>
 public sealed record WarningReport(int Year, DateOnly AsOf, decimal Yellow, decimal Red, int StaleDays, int ReviewDays, IReadOnlyList<WarningRow> Warnings)
@@ -165,7 +172,7 @@ public sealed class WarningService(IDbContextFactory<BatonDbContext> dbFactory, 
         List<string> headers = ["单位代码", "单位名称", "指标代码", "指标名称", "预警类型", "颜色", "月份", "计划累计", "实际累计", "完成率", "年末预测", "说明"];
         var rows = report.Warnings.Select(w => (IReadOnlyList<object?>)
         [
-            w.UnitCode, w.UnitName, w.IndicatorCode, w.IndicatorName, KindName(w.Kind), ColourName(w.Colour), w.Month,
+            w.UnitCode, w.UnitName, w.IndicatorCode, w.IndicatorName, KindName(w.Kind), ColourName(w.Colour), w.MonthsText,
             w.Planned, w.Actual, w.Ratio, w.Forecast, w.Message,
         ]);
         ExcelSheet.Write(stream, headers, rows, $"{report.Year}年预警（截至{report.AsOf:MM-dd}）");
@@ -178,7 +185,7 @@ public sealed class WarningService(IDbContextFactory<BatonDbContext> dbFactory, 
         {
             var target = byCode[(w.UnitCode, w.IndicatorCode)];
             return new WarningRow(target.TargetId, w.UnitCode, target.UnitName, w.IndicatorCode, target.IndicatorName, w.Kind, w.Colour,
-                w.Month, w.Planned, w.Actual, w.Ratio, w.Forecast, w.Message);
+                w.Month, w.Planned, w.Actual, w.Ratio, w.Forecast, w.Message) { Months = w.Months };
         })];
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Baton.Scoring.Results;
 
 namespace Baton.Scoring.Warnings;
@@ -90,7 +91,9 @@ public sealed record WarningTarget(
 /// One warning. <see cref="Planned"/> and <see cref="Actual"/> are cumulative values of the reference
 /// month (<see cref="EarlyWarnings"/>), <see cref="Ratio"/> is actual ÷ planned rounded to 4 decimals,
 /// <see cref="Forecast"/> the year-end value by <see cref="EarlyWarnings.Method"/>, each null when there is
-/// nothing to compute it from. <see cref="Month"/> is the month the warning concerns.
+/// nothing to compute it from. <see cref="Month"/> is the month the warning concerns, null for the one overdue
+/// warning of a target's unreported months (its months are <see cref="Months"/>), so that the warning stays the
+/// same warning while the months are reported one by one.
 /// </summary>
 public sealed record Warning(
     string UnitCode,
@@ -102,7 +105,11 @@ public sealed record Warning(
     decimal? Actual,
     decimal? Ratio,
     decimal? Forecast,
-    string Message);
+    string Message)
+{
+    /// <summary>The months the warning concerns, ascending: <see cref="Month"/> alone, or the unreported months of a grouped overdue warning.</summary>
+    public IReadOnlyList<int> Months { get; init; } = Month is { } month ? [month] : [];
+}
 
 /// <summary>
 /// Early warnings (预警) over targets, plans and approved reports as of a date. Pure: the same inputs
@@ -116,10 +123,14 @@ public sealed record Warning(
 /// gives no behind warning.</item>
 /// <item><b>Stale</b> (yellow): some month is due and the latest approval is more than
 /// <see cref="WarningRules.StaleDays"/> days before the as-of date, or there is none.</item>
-/// <item><b>Overdue</b>: red for each due month (deadline before the as-of date) with neither an approved
-/// value nor a pending report, and for each pending report whose review deadline is before the as-of date;
-/// blue for a month not yet reported, or a pending review, whose deadline is within
-/// <see cref="WarningRules.NearDays"/> days from the as-of date (inclusive).</item>
+/// <item><b>Overdue</b>, reports: one warning per target (<see cref="Warning.Month"/> null) for the months with
+/// neither an approved value nor a pending report whose deadline is before the as-of date (red) or, with an explicit
+/// deadline, within <see cref="WarningRules.NearDays"/> days from the as-of date inclusive (blue, when none is
+/// late); its message names the months, consecutive ones as a range ("3—5 月、7 月进度未报送").</item>
+/// <item><b>Overdue</b>, reviews: one warning per pending report, red when its review deadline is before the
+/// as-of date, blue when it is within <see cref="WarningRules.NearDays"/> days. Reviews are not grouped: each is a
+/// report someone submitted, with its own submission day and review deadline, that clears when that report is
+/// decided.</item>
 /// </list>
 /// </summary>
 public static class EarlyWarnings
@@ -207,23 +218,16 @@ public static class EarlyWarnings
 
         var pendingMonths = target.Pending.Select(p => p.Month).ToHashSet();
         var approvedMonths = target.Approved.Where(a => a.ApprovedOn <= asOf).Select(a => a.Month).ToHashSet();
-        for (var m = 1; m <= 12; m++)
+        var unreported = Enumerable.Range(1, 12).Where(m => !approvedMonths.Contains(m) && !pendingMonths.Contains(m)).ToList();
+        var late = unreported.Where(m => Due(target, m) < asOf).ToList();
+        var near = unreported.Where(m => Due(target, m) >= asOf && Due(target, m).DayNumber - asOf.DayNumber <= rules.NearDays && HasExplicitDeadline(target, m)).ToList();
+        if (late.Count > 0 || near.Count > 0)
         {
-            if (approvedMonths.Contains(m) || pendingMonths.Contains(m))
-            {
-                continue;
-            }
-            var due = Due(target, m);
-            if (due < asOf)
-            {
-                warnings.Add(new Warning(target.UnitCode, target.IndicatorCode, WarningKind.Overdue, WarningColour.Red, m, null, null, null, forecast,
-                    $"{m} 月进度应于 {due:yyyy-MM-dd} 前报送，已逾期 {asOf.DayNumber - due.DayNumber} 天。"));
-            }
-            else if (due.DayNumber - asOf.DayNumber <= rules.NearDays && due >= asOf && HasExplicitDeadline(target, m))
-            {
-                warnings.Add(new Warning(target.UnitCode, target.IndicatorCode, WarningKind.Overdue, WarningColour.Blue, m, null, null, null, forecast,
-                    $"{m} 月进度应于 {due:yyyy-MM-dd} 前报送，即将到期。"));
-            }
+            var first = late.Count > 0 ? Due(target, late[0]) : default;
+            var message = (late.Count == 0 ? "" : $"{MonthsText(late)}进度未报送，{(late.Count == 1 ? "" : "最早的")}应于 {first:yyyy-MM-dd} 前报送，已逾期 {asOf.DayNumber - first.DayNumber} 天。")
+                + string.Concat(near.Select(m => $"{m} 月进度应于 {Due(target, m):yyyy-MM-dd} 前报送，即将到期。"));
+            warnings.Add(new Warning(target.UnitCode, target.IndicatorCode, WarningKind.Overdue, late.Count > 0 ? WarningColour.Red : WarningColour.Blue,
+                null, null, null, null, forecast, message) { Months = [.. late.Concat(near).Order()] });
         }
         foreach (var pending in target.Pending.Where(p => p.SubmittedOn <= asOf).OrderBy(p => p.Month))
         {
@@ -239,6 +243,25 @@ public static class EarlyWarnings
             }
         }
         return warnings;
+    }
+
+    /// <summary>Months in Chinese, ascending, consecutive months as a range: [3, 4, 5, 7] → "3—5 月、7 月"; empty for none.</summary>
+    public static string MonthsText(IEnumerable<int> months)
+    {
+        ArgumentNullException.ThrowIfNull(months);
+        var sorted = months.Distinct().Order().ToList();
+        var parts = new List<string>();
+        for (var i = 0; i < sorted.Count;)
+        {
+            var j = i;
+            while (j + 1 < sorted.Count && sorted[j + 1] == sorted[j] + 1)
+            {
+                j++;
+            }
+            parts.Add(j == i ? $"{sorted[i]} 月" : $"{sorted[i]}—{sorted[j]} 月");
+            i = j + 1;
+        }
+        return string.Join("、", parts);
     }
 
     /// <summary>The report deadline of <paramref name="month"/>: the listed one, else the month's last day.</summary>
@@ -257,5 +280,5 @@ public static class EarlyWarnings
     private static List<ApprovedValue> Latest(IEnumerable<ApprovedValue> approved, DateOnly asOf) =>
         [.. approved.Where(a => a.ApprovedOn <= asOf).GroupBy(a => a.Month).Select(g => g.OrderBy(a => a.ApprovedOn).Last()).OrderBy(a => a.Month)];
 
-    private static string Num(decimal value) => Rounding.Round(value, 2).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
+    private static string Num(decimal value) => Rounding.Round(value, 2).ToString("0.##", CultureInfo.InvariantCulture);
 }

@@ -2,6 +2,7 @@ using Baton.Core.Accounts;
 using Baton.Core.Adjustments;
 using Baton.Core.Demo;
 using Baton.Core.Home;
+using Baton.Core.Progress;
 using Baton.Core.Ratings;
 using Baton.Core.Targets;
 using Baton.Core.Tests.Results;
@@ -80,6 +81,89 @@ public abstract class TodoServiceTests(DatabaseProvider provider) : DatabaseTest
             null, null, 90, AnchoringRule.None, [new CriterionInput("工作实绩", 1m)]));
         Assert.True(round.Ok, round.Error);
         Assert.Equal("1 个评议轮次尚未添加评议人。", Item(await TodosAsync(Office), "/ratings").Title);
+    }
+
+    [Fact]
+    public async Task The_daily_appraisal_to_dos_count_letters_change_requests_and_monthly_reports_of_the_persons_own_work()
+    {
+        await ResultServiceTests.SeedDemoAsync(Db);
+        const int Year = DemoCounty.CurrentYear;
+        var t01 = await ResultServiceTests.UnitIdAsync(Db, "T01");
+        var t02 = await ResultServiceTests.UnitIdAsync(Db, "T02");
+        var d01 = await ResultServiceTests.UnitIdAsync(Db, "D01");
+        var reporterUser = Reporter(t01);
+        var headUser = new CurrentUser("head", [Roles.UnitHead], t01);
+        var reviewerUser = new CurrentUser("reviewer", [Roles.LeadReviewer], d01);
+        async Task<IReadOnlyList<Todo>> TodosAsync(CurrentUser user) => await Db.Service<TodoService>(user).ListAsync();
+
+        // The letter: the head of the unit confirms it, nobody else; once confirmed it is no longer a to-do.
+        await using (var db = await Db.ContextAsync())
+        {
+            var issued = await db.TargetIssuances.SingleAsync(i => i.Year == Year && i.UnitId == t01);
+            (issued.ConfirmedAt, issued.ConfirmedBy) = (null, null);
+            await db.SaveChangesAsync();
+        }
+        Assert.Equal((1, 0, 0), (await Db.Service<TargetIssuanceService>(headUser).LettersToConfirmAsync(Year),
+            await Db.Service<TargetIssuanceService>(reporterUser).LettersToConfirmAsync(Year), await Db.Service<TargetIssuanceService>(Office).LettersToConfirmAsync(Year)));
+        Assert.Contains(await TodosAsync(headUser), t => t == new Todo("本单位 2026 年度目标责任书已下达，待您签收确认。", "/targets/issuance"));
+        Assert.DoesNotContain(await TodosAsync(reporterUser), t => t.Link == "/targets/issuance");
+        var version = (await Db.Service<TargetIssuanceService>(headUser).StatusAsync(Year)).Single(r => r.UnitId == t01).Version;
+        Assert.True((await Db.Service<TargetIssuanceService>(headUser).ConfirmLetterAsync(Year, t01, version)).Ok);
+        Assert.Equal(0, await Db.Service<TargetIssuanceService>(headUser).LettersToConfirmAsync(Year));
+
+        // A change request: the office's to approve.
+        var changes = Db.Service<TargetChangeService>(Office);
+        var before = await changes.AwaitingDecisionAsync(Year);
+        var changeable = (await Db.Service<TargetChangeService>(reporterUser).TargetsAsync(Year))[0];
+        Assert.True((await Db.Service<TargetChangeService>(reporterUser).ProposeAsync(changeable.TargetId, changeable.Value!.Value + 1, "上级政策调整", null)).Ok);
+        Assert.Equal((before + 1, 0), (await changes.AwaitingDecisionAsync(Year), await Db.Service<TargetChangeService>(reporterUser).AwaitingDecisionAsync(Year)));
+        Assert.Contains(await TodosAsync(Office), t => t == new Todo($"{before + 1} 项目标调整申请待审批。", "/targets/changes"));
+        Assert.DoesNotContain(await TodosAsync(reporterUser), t => t.Link == "/targets/changes");
+
+        // Monthly reports on 1 March: February is being reported (due 5 March), January's missing ones are overdue — as the page flags them.
+        var progress = Db.Service<ProgressService>(reporterUser);
+        var february = await progress.MonthAsync(Year, 2, t01);
+        var january = await progress.MonthAsync(Year, 1, t01);
+        var due = (await progress.DueAsync(Year))!;
+        Assert.Equal((2, new DateOnly(2026, 3, 5), february.Count(l => l.Status == ReportStatus.None)), (due.Month, due.Deadline, due.Unsubmitted));
+        Assert.Equal(january.Count(l => l.Flag == DeadlineFlag.Missing), due.Overdue);
+        Assert.True(due.Unsubmitted > 0);
+        Assert.Contains(await TodosAsync(reporterUser), t => t == new Todo($"2 月进度还有 {due.Unsubmitted} 项未报送，截止 2026-03-05。", "/progress?month=2"));
+        Assert.Null(await Db.Service<ProgressService>(reviewerUser).DueAsync(Year));
+
+        var line = february.First(l => l.Status == ReportStatus.None && !l.EvidenceRequired && l.LeadUnitId == d01);
+        var confirmBefore = await Db.Service<ProgressService>(headUser).CountAsync(Year, ProgressWork.AwaitingConfirmation);
+        var reviewBefore = await Db.Service<ProgressService>(reviewerUser).CountAsync(Year, ProgressWork.AwaitingReview);
+        Assert.True((await progress.SubmitAsync(Year, new ProgressEntry(line.TargetId, 2, "1", "按月报送。", null, [], 0))).Ok);
+        Assert.Equal(due.Unsubmitted - 1, (await progress.DueAsync(Year))!.Unsubmitted);
+        Assert.Equal(confirmBefore + 1, await Db.Service<ProgressService>(headUser).CountAsync(Year, ProgressWork.AwaitingConfirmation));
+        Assert.Equal(0, await Db.Service<ProgressService>(reporterUser).CountAsync(Year, ProgressWork.AwaitingConfirmation));
+        Assert.Equal(0, await Db.Service<ProgressService>(new CurrentUser("head2", [Roles.UnitHead], t02)).CountAsync(Year, ProgressWork.AwaitingConfirmation));
+        Assert.Contains(await TodosAsync(headUser), t => t == new Todo($"本单位有 {confirmBefore + 1} 份月度进度待您确认。", "/progress"));
+
+        var report = (await progress.MonthAsync(Year, 2, t01)).Single(l => l.TargetId == line.TargetId).Report!;
+        Assert.True((await Db.Service<ProgressService>(headUser).ConfirmAsync(Year, report.Id, report.Version)).Ok);
+        Assert.Equal(reviewBefore + 1, await Db.Service<ProgressService>(reviewerUser).CountAsync(Year, ProgressWork.AwaitingReview));
+        Assert.Equal(0, await Db.Service<ProgressService>(Office).CountAsync(Year, ProgressWork.AwaitingReview));
+        Assert.Contains(await TodosAsync(reviewerUser), t => t == new Todo($"有 {reviewBefore + 1} 份月度进度待您审核（本部门牵头的指标）。", "/progress?queue=1"));
+        Assert.DoesNotContain(await TodosAsync(headUser), t => t.Link == "/progress?queue=1");
+
+        var returnedBefore = await progress.CountAsync(Year, ProgressWork.Returned);
+        report = (await progress.MonthAsync(Year, 2, t01)).Single(l => l.TargetId == line.TargetId).Report!;
+        Assert.True((await Db.Service<ProgressService>(reviewerUser).ReturnAsync(Year, report.Id, "口径不符", report.Version)).Ok);
+        Assert.Equal(returnedBefore + 1, await progress.CountAsync(Year, ProgressWork.Returned));
+        Assert.Contains(await TodosAsync(reporterUser), t => t == new Todo($"本单位有 {returnedBefore + 1} 份月度进度被退回，请按退回意见修改后重新提交。", "/progress"));
+        Assert.DoesNotContain(await TodosAsync(headUser), t => t.Title.Contains("被退回，请按退回意见", StringComparison.Ordinal));
+
+        // On 6 March February's deadline has passed: what is still unsubmitted is overdue, and no month is in its window.
+        Db.Clock.SetUtcNow(new DateTimeOffset(2026, 3, 6, 2, 0, 0, TimeSpan.Zero));
+        due = (await progress.DueAsync(Year))!;
+        Assert.Null(due.Month);
+        Assert.Contains(2, due.OverdueMonths);
+        var missing = (await progress.MonthAsync(Year, 1, t01)).Count(l => l.Flag == DeadlineFlag.Missing) + (await progress.MonthAsync(Year, 2, t01)).Count(l => l.Flag == DeadlineFlag.Missing);
+        Assert.Equal(missing, due.Overdue);
+        Assert.Contains(await TodosAsync(reporterUser), t => t.Title == $"{Baton.Scoring.Warnings.EarlyWarnings.MonthsText(due.OverdueMonths)}共 {missing} 份月度进度逾期未报送，请尽快补报。"
+            && t.Link == $"/progress?month={due.OverdueMonths[0]}");
     }
 }
 

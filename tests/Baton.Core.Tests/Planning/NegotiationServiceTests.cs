@@ -178,6 +178,30 @@ public abstract class NegotiationServiceTests(DatabaseProvider provider) : Datab
         Assert.Equal("城关镇「地区生产总值」", rows.Value![1]["对象"]);
         Assert.Equal("2026-03-01 16:00", rows.Value![1]["时间（北京时间）"]);
     }
+
+    [Fact]
+    public async Task Negotiations_waiting_on_a_person_are_counted_for_the_side_whose_turn_it_is()
+    {
+        var y = await PlanningYear.CreateAsync(Db, Office);
+        var office = Db.Service<NegotiationService>(Office);
+        async Task<int> CountAsync(CurrentUser user) => await Db.Service<NegotiationService>(user).AwaitingAnswerAsync(y.Year);
+        var first = (await office.ProposeAsync(y.Year, y.T01, y.A1, 70m, null)).Value;
+        var second = (await office.ProposeAsync(y.Year, y.T02, y.A1, 40m, null)).Value;
+        // Two proposals: each unit has one to answer, the office none.
+        Assert.Equal((0, 1, 1, 1), (await CountAsync(Office), await CountAsync(Reporter(y.T01)), await CountAsync(Head(y.T01)), await CountAsync(Reporter(y.T02))));
+        Assert.Equal(0, await CountAsync(Reporter(y.D01)));
+        Assert.Equal(0, await CountAsync(new CurrentUser("leader", [Roles.Leader], null)));
+
+        // 城关镇 objects: the office has one to answer; after its counter-proposal it is the unit's turn again.
+        Assert.True((await Db.Service<NegotiationService>(Reporter(y.T01)).ObjectAsync(first, 0, "产业转移", 64m, null)).Ok);
+        Assert.Equal((1, 0), (await CountAsync(Office), await CountAsync(Reporter(y.T01))));
+        Assert.True((await office.CounterAsync(first, 1, 66m, "折中")).Ok);
+        Assert.Equal((0, 1), (await CountAsync(Office), await CountAsync(Reporter(y.T01))));
+        // Accepted: closed, nothing left for anyone.
+        Assert.True((await Db.Service<NegotiationService>(Reporter(y.T01)).AcceptAsync(first, 2)).Ok);
+        Assert.True((await Db.Service<NegotiationService>(Reporter(y.T02)).AcceptAsync(second, 0)).Ok);
+        Assert.Equal((0, 0, 0), (await CountAsync(Office), await CountAsync(Reporter(y.T01)), await CountAsync(Reporter(y.T02))));
+    }
 }
 
 public sealed class SqliteNegotiationServiceTests() : NegotiationServiceTests(DatabaseProvider.Sqlite);

@@ -64,7 +64,8 @@ public abstract class WarningServiceTests(DatabaseProvider provider) : DatabaseT
         Assert.Equal(66m, behind.Forecast);
         // January was never reported and its deadline (5 February) has passed.
         var overdue = Assert.Single(warnings, w => w.Kind == WarningKind.Overdue);
-        Assert.Equal((WarningColour.Red, 1), (overdue.Colour, overdue.Month));
+        Assert.Equal((WarningColour.Red, null), (overdue.Colour, overdue.Month));
+        Assert.Equal([1], overdue.Months);
         Assert.DoesNotContain(warnings, w => w.Kind == WarningKind.Stale);
 
         Assert.Contains("红色阈值 < 黄色阈值", (await Db.Service<WarningService>(Office).SetSettingsAsync(Year, 0.7m, 0.9m, 45, 5)).Error, StringComparison.Ordinal);
@@ -97,7 +98,7 @@ public abstract class WarningServiceTests(DatabaseProvider provider) : DatabaseT
 
         var office = Db.Service<WarningService>(Office);
         var history = (await office.OpenHistoryAsync(Year)).Value!;
-        var january = Assert.Single(history, h => h.Kind == WarningKind.Overdue && h.Month == 1 && h.UnitName == "城关镇" && h.IndicatorName.StartsWith("B2", StringComparison.Ordinal));
+        var january = Assert.Single(history, h => h.Kind == WarningKind.Overdue && h.Message.StartsWith("1 月进度未报送", StringComparison.Ordinal) && h.UnitName == "城关镇" && h.IndicatorName.StartsWith("B2", StringComparison.Ordinal));
         Assert.Null(january.ClearedAt);
         Assert.Equal(["office"], january.SeenBy.Select(x => x.UserName));
 
@@ -119,6 +120,31 @@ public abstract class WarningServiceTests(DatabaseProvider provider) : DatabaseT
         // The hourly job refreshes the current year only, and only within its calendar year: by 10 April March is overdue.
         Assert.True((await refresh.RefreshCurrentAsync(new DateOnly(2026, 4, 10))).Opened > 0);
         Assert.Equal((0, 0), await refresh.RefreshCurrentAsync(new DateOnly(2027, 1, 5)));
+    }
+
+    [Fact]
+    public async Task A_targets_unreported_months_are_one_warning_that_stays_open_while_they_are_reported_one_by_one()
+    {
+        var s = await SetupAsync();
+        Db.Clock.SetUtcNow(new DateTimeOffset(2026, 3, 10, 2, 0, 0, TimeSpan.Zero));
+        var office = Db.Service<WarningService>(Office);
+
+        // January and February were both due (5 February, 5 March) and never reported: one red warning names both.
+        var overdue = Assert.Single(await WarningsAsync(Office, s.Target), w => w.Kind == WarningKind.Overdue);
+        Assert.Equal((WarningColour.Red, null, "1—2 月"), (overdue.Colour, overdue.Month, overdue.MonthsText));
+        var record = Assert.Single((await office.OpenHistoryAsync(Year)).Value!, h => h.Kind == WarningKind.Overdue && h.UnitName == "城关镇" && h.IndicatorName.StartsWith("B2", StringComparison.Ordinal));
+        Assert.StartsWith("1—2 月进度未报送", record.Message, StringComparison.Ordinal);
+
+        // January reported and approved: the same record stays open and now names February only.
+        await ApproveAsync(s, 1, "5");
+        var history = (await office.OpenHistoryAsync(Year)).Value!.Where(h => h.Kind == WarningKind.Overdue && h.UnitName == "城关镇" && h.IndicatorName.StartsWith("B2", StringComparison.Ordinal)).ToList();
+        var still = Assert.Single(history);
+        Assert.Equal((record.Id, null), (still.Id, still.ClearedAt));
+        Assert.StartsWith("2 月进度未报送", still.Message, StringComparison.Ordinal);
+
+        // February too: it clears.
+        await ApproveAsync(s, 2, "11");
+        Assert.NotNull(Assert.Single((await office.OpenHistoryAsync(Year)).Value!, h => h.Id == record.Id).ClearedAt);
     }
 }
 

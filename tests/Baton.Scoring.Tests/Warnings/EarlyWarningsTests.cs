@@ -113,16 +113,83 @@ public class EarlyWarningsTests
         var early = EarlyWarnings.Evaluate(target, D(3, 10), WarningRules.Default).Where(w => w.Kind == WarningKind.Overdue).ToList();
         Assert.Equal([(2, WarningColour.Blue)], early.Select(w => (w.Month!.Value, w.Colour)));
 
-        // 04-02: February's review is 23 days late (red), March's report is due in 3 days (blue).
+        // 04-02: March's report is due in 3 days (blue, the target's report warning), February's review is 23 days late (red).
         var late = EarlyWarnings.Evaluate(target, D(4, 2), WarningRules.Default).Where(w => w.Kind == WarningKind.Overdue).ToList();
-        Assert.Equal([(3, WarningColour.Blue), (2, WarningColour.Red)], late.Select(w => (w.Month!.Value, w.Colour)));
+        Assert.Equal([(null, WarningColour.Blue), (2, WarningColour.Red)], late.Select(w => (w.Month, w.Colour)));
+        Assert.Equal([3], late[0].Months);
+        Assert.Equal("3 月进度应于 2026-04-05 前报送，即将到期。", late[0].Message);
         Assert.Contains("已逾期 23 天", late[1].Message, StringComparison.Ordinal);
+        Assert.Equal([2], late[1].Months);
 
-        // 04-06: March's report is a day late; on 04-05 itself it is not late (due that day).
-        Assert.DoesNotContain(EarlyWarnings.Evaluate(target, D(4, 5), WarningRules.Default), w => w is { Kind: WarningKind.Overdue, Month: 3, Colour: WarningColour.Red });
-        Assert.Contains(EarlyWarnings.Evaluate(target, D(4, 6), WarningRules.Default), w => w is { Kind: WarningKind.Overdue, Month: 3, Colour: WarningColour.Red });
         // 04-01 is four days before March's deadline: not near yet.
-        Assert.DoesNotContain(EarlyWarnings.Evaluate(target, D(4, 1), WarningRules.Default), w => w is { Month: 3 });
+        Assert.DoesNotContain(EarlyWarnings.Evaluate(target, D(4, 1), WarningRules.Default), w => w.Months.Contains(3));
+    }
+
+    [Fact]
+    public void A_report_is_overdue_only_from_the_day_after_its_deadline()
+    {
+        var deadlines = new List<ReportDeadline> { new(1, D(2, 5)), new(2, D(3, 5)) };
+        var target = Target([new ApprovedValue(1, 10m, D(2, 4))], deadlines: deadlines);
+
+        // 03-05 is February's deadline itself: near (blue), not late.
+        var onTheDay = Assert.Single(EarlyWarnings.Evaluate(target, D(3, 5), WarningRules.Default), w => w.Kind == WarningKind.Overdue);
+        Assert.Equal((WarningColour.Blue, (int?)null), (onTheDay.Colour, onTheDay.Month));
+        Assert.Equal([2], onTheDay.Months);
+        // 03-06: a day late, red; the same warning (month null) with the same month.
+        var dayAfter = Assert.Single(EarlyWarnings.Evaluate(target, D(3, 6), WarningRules.Default), w => w.Kind == WarningKind.Overdue);
+        Assert.Equal((WarningColour.Red, (int?)null), (dayAfter.Colour, dayAfter.Month));
+        Assert.Equal([2], dayAfter.Months);
+        Assert.Equal("2 月进度未报送，应于 2026-03-05 前报送，已逾期 1 天。", dayAfter.Message);
+    }
+
+    [Fact]
+    public void A_target_never_reported_has_one_overdue_warning_naming_its_months_as_a_range()
+    {
+        // On 10-05 January to September are past their default deadlines (each month's last day).
+        var overdue = Assert.Single(EarlyWarnings.Evaluate(Target([]), D(10, 5), WarningRules.Default), w => w.Kind == WarningKind.Overdue);
+        Assert.Equal((WarningColour.Red, (int?)null), (overdue.Colour, overdue.Month));
+        Assert.Equal([1, 2, 3, 4, 5, 6, 7, 8, 9], overdue.Months);
+        Assert.Equal("1—9 月进度未报送，最早的应于 2026-01-31 前报送，已逾期 247 天。", overdue.Message);
+    }
+
+    [Fact]
+    public void Months_with_gaps_are_named_as_ranges_and_single_months()
+    {
+        // March to May and July missing; January, February, June and August reported (one of them pending).
+        var approved = new List<ApprovedValue> { new(1, 10m, D(2, 3)), new(2, 20m, D(3, 3)), new(6, 60m, D(7, 3)) };
+        var pending = new List<PendingReview> { new(8, D(9, 2), D(9, 30)) };
+        var overdue = Assert.Single(EarlyWarnings.Evaluate(Target(approved, pending), D(9, 10), WarningRules.Default), w => w is { Kind: WarningKind.Overdue, Month: null });
+        Assert.Equal([3, 4, 5, 7], overdue.Months);
+        Assert.StartsWith("3—5 月、7 月进度未报送，最早的应于 2026-03-31 前报送", overdue.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(new int[0], "")]
+    [InlineData(new[] { 7 }, "7 月")]
+    [InlineData(new[] { 3, 4 }, "3—4 月")]
+    [InlineData(new[] { 7, 3, 5, 4 }, "3—5 月、7 月")]
+    [InlineData(new[] { 1, 3, 5, 6, 7, 12 }, "1 月、3 月、5—7 月、12 月")]
+    public void Months_text_joins_consecutive_months_into_ranges(int[] months, string text) =>
+        Assert.Equal(text, EarlyWarnings.MonthsText(months));
+
+    [Fact]
+    public void A_late_month_makes_the_reports_warning_red_and_a_near_deadline_is_named_in_it()
+    {
+        var deadlines = Enumerable.Range(1, 12).Select(m => new ReportDeadline(m, m == 12 ? D(12, 31) : D(m + 1, 5))).ToList();
+        // January approved; February late (due 03-05), March due 04-05, on 04-03 near.
+        var overdue = Assert.Single(EarlyWarnings.Evaluate(Target([new ApprovedValue(1, 10m, D(2, 4))], deadlines: deadlines), D(4, 3), WarningRules.Default),
+            w => w.Kind == WarningKind.Overdue);
+        Assert.Equal(WarningColour.Red, overdue.Colour);
+        Assert.Equal([2, 3], overdue.Months);
+        Assert.Equal("2 月进度未报送，应于 2026-03-05 前报送，已逾期 29 天。3 月进度应于 2026-04-05 前报送，即将到期。", overdue.Message);
+    }
+
+    [Fact]
+    public void Late_reviews_stay_one_warning_per_report()
+    {
+        var pending = new List<PendingReview> { new(1, D(2, 3), D(2, 10)), new(2, D(3, 3), D(3, 10)) };
+        var reviews = EarlyWarnings.Evaluate(Target([], pending), D(3, 20), WarningRules.Default).Where(w => w.Kind == WarningKind.Overdue).ToList();
+        Assert.Equal([(1, WarningColour.Red), (2, WarningColour.Red)], reviews.Select(w => (w.Month!.Value, w.Colour)));
     }
 
     [Fact]
