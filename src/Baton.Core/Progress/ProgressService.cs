@@ -277,7 +277,15 @@ public sealed partial class ProgressService(IDbContextFactory<BatonDbContext> db
         {
             // The evidence rows need the report's id.
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            await db.SaveChangesAsync(ct);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException e) when (IsDuplicate(e))
+            {
+                // Someone submitted the same target and month at the same moment: theirs stands, this one is refused.
+                return Outcome.Fail(Outcome.Conflict);
+            }
             db.ProgressEvidence.AddRange(hashes.Select(h => new ProgressEvidence { ReportId = report.Id, Hash = h }));
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
@@ -359,6 +367,14 @@ public sealed partial class ProgressService(IDbContextFactory<BatonDbContext> db
         await warnings.RefreshTargetAsync(year, report.TargetId, Today, ct);
         return Outcome.Success;
     }
+
+    /// <summary>Whether saving failed on a unique index (target and month): a concurrent submission of the same report.</summary>
+    private static bool IsDuplicate(DbUpdateException e) => e.InnerException switch
+    {
+        Npgsql.PostgresException p => p.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation,
+        Microsoft.Data.Sqlite.SqliteException s => s.SqliteExtendedErrorCode == 2067,
+        _ => false,
+    };
 
     private async Task<(ProgressReport? Report, Indicator? Leaf, string? Refusal)> ReportAsync(
         BatonDbContext db, int year, long reportId, long version, YearActivity activity, CancellationToken ct)

@@ -22,6 +22,9 @@ public sealed class WarningHistory(IDbContextFactory<BatonDbContext> dbFactory, 
     // The last whole refresh of each year in this process: the day it was as of, and when it ran.
     private readonly ConcurrentDictionary<int, (DateOnly AsOf, DateTimeOffset At)> _whole = new();
 
+    /// <summary>Targets evaluated and written at once (tests make it small to cross chunk boundaries).</summary>
+    internal int ChunkTargets { get; init; } = WarningInputs.ChunkTargets;
+
     /// <summary>Refreshes the current year as of <paramref name="today"/> (Beijing), when there is a current year of that calendar year.</summary>
     public async Task<(int Opened, int Cleared)> RefreshCurrentAsync(DateOnly today, CancellationToken ct = default)
     {
@@ -71,7 +74,7 @@ public sealed class WarningHistory(IDbContextFactory<BatonDbContext> dbFactory, 
         var (opened, cleared, changed) = (0, 0, 0);
         var inserts = new List<WarningRecord>();
         var updates = new List<WarningRecord>();
-        await foreach (var chunk in WarningInputs.ChunksAsync(db, year, settings, scope, ct))
+        await foreach (var chunk in WarningInputs.ChunksAsync(db, year, settings, scope, ct, ChunkTargets))
         {
             var ids = chunk.TargetIds;
             var open = (await db.WarningRecords.AsNoTracking().Where(w => w.Year == year && w.ClearedAt == null && ids.Contains(w.TargetId)).ToListAsync(ct))

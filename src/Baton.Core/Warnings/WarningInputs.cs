@@ -70,7 +70,7 @@ internal static class WarningInputs
     /// of the scope in its id range (<see cref="WarnedChunk.TargetIds"/>) and those with a month plan as <see cref="WarnedTarget"/>s.
     /// </summary>
     public static async IAsyncEnumerable<WarnedChunk> ChunksAsync(
-        BatonDbContext db, int year, WarningSettings settings, WarningScope scope, [EnumeratorCancellation] CancellationToken ct)
+        BatonDbContext db, int year, WarningSettings settings, WarningScope scope, [EnumeratorCancellation] CancellationToken ct, int chunkTargets = ChunkTargets)
     {
         var dueDay = await db.ProgressSettings.Where(s => s.Year == year).Select(s => (int?)s.DueDay).SingleOrDefaultAsync(ct) ?? ProgressSettings.DefaultDueDay;
         var deadlines = Enumerable.Range(1, 12).Select(m => new ReportDeadline(m, ProgressService.DeadlineOf(year, m, dueDay))).ToList();
@@ -81,7 +81,7 @@ internal static class WarningInputs
         {
             var last = after;
             var targets = await scope.Apply(db, year, db.Targets.AsNoTracking().Where(t => t.Year == year && t.Id > last))
-                .OrderBy(t => t.Id).Take(ChunkTargets)
+                .OrderBy(t => t.Id).Take(chunkTargets)
                 .Select(t => new { t.Id, t.UnitId, t.IndicatorId, t.Value })
                 .ToListAsync(ct);
             if (targets.Count == 0)
@@ -133,7 +133,7 @@ internal static class WarningInputs
                     new WarningTarget(unitCode, indicatorCode, year, t.Value, plan, approved, pending, deadlines)));
             }
             yield return new WarnedChunk(ids, warned);
-            if (targets.Count < ChunkTargets)
+            if (targets.Count < chunkTargets)
             {
                 yield break;
             }
