@@ -77,8 +77,15 @@ public sealed class WarningHistory(IDbContextFactory<BatonDbContext> dbFactory, 
         await foreach (var chunk in WarningInputs.ChunksAsync(db, year, settings, scope, ct, ChunkTargets))
         {
             var ids = chunk.TargetIds;
-            var open = (await db.WarningRecords.AsNoTracking().Where(w => w.Year == year && w.ClearedAt == null && ids.Contains(w.TargetId)).ToListAsync(ct))
-                .GroupBy(w => (w.TargetId, w.Kind, w.Month)).ToDictionary(g => g.Key, g => g.First());
+            var records = (await db.WarningRecords.AsNoTracking().Where(w => w.Year == year && w.ClearedAt == null && ids.Contains(w.TargetId)).ToListAsync(ct))
+                .GroupBy(w => (w.TargetId, w.Kind, w.Month)).ToList();
+            var open = records.ToDictionary(g => g.Key, g => g.OrderBy(w => w.Id).First());
+            // Two refreshes racing (the hourly one and a report's) may both have opened a warning: the later copy clears.
+            foreach (var copy in records.SelectMany(g => g.OrderBy(w => w.Id).Skip(1)))
+            {
+                (copy.ClearedAt, copy.LastSeenAt) = (now, now);
+                updates.Add(copy);
+            }
             foreach (var target in chunk.Targets)
             {
                 foreach (var warning in EarlyWarnings.Evaluate(target.Rule, asOf, rules))

@@ -90,11 +90,17 @@ internal static class WarningInputs
             }
             after = targets[^1].Id;
             var ids = targets.Select(t => t.Id).ToList();
-            var plans = (await db.MonthlyPlans.AsNoTracking().Where(p => ids.Contains(p.TargetId))
-                .Select(p => new { p.TargetId, p.Month, p.Value }).ToListAsync(ct)).ToLookup(p => p.TargetId);
-            var reports = (await db.ProgressReports.AsNoTracking()
-                .Where(r => ids.Contains(r.TargetId) && r.Status != ReportStatus.None && r.Status != ReportStatus.Returned)
-                .Select(r => new { r.TargetId, r.Month, r.Value, r.Status, r.SubmittedAt, r.SignedOffAt, r.ReviewedAt }).ToListAsync(ct)).ToLookup(r => r.TargetId);
+            // A whole year's chunk is a dense range of ids: read its rows by range (the other years' rows in it are ignored);
+            // a scope's targets are scattered and read by id.
+            var (first, end) = (ids[0], ids[^1]);
+            var range = scope.AllUnits && scope.CategoryId is null && scope.TargetId is null;
+            var planRows = db.MonthlyPlans.AsNoTracking();
+            planRows = range ? planRows.Where(p => p.TargetId >= first && p.TargetId <= end) : planRows.Where(p => ids.Contains(p.TargetId));
+            var plans = (await planRows.Select(p => new { p.TargetId, p.Month, p.Value }).ToListAsync(ct)).ToLookup(p => p.TargetId);
+            var reportRows = db.ProgressReports.AsNoTracking().Where(r => r.Status != ReportStatus.None && r.Status != ReportStatus.Returned);
+            reportRows = range ? reportRows.Where(r => r.TargetId >= first && r.TargetId <= end) : reportRows.Where(r => ids.Contains(r.TargetId));
+            var reports = (await reportRows.Select(r => new { r.TargetId, r.Month, r.Value, r.Status, r.SubmittedAt, r.SignedOffAt, r.ReviewedAt }).ToListAsync(ct))
+                .ToLookup(r => r.TargetId);
 
             var newUnits = targets.Select(t => t.UnitId).Where(u => !units.ContainsKey(u)).Distinct().ToList();
             if (newUnits.Count > 0)

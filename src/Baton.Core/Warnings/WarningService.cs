@@ -41,7 +41,9 @@ public sealed class WarningService(IDbContextFactory<BatonDbContext> dbFactory, 
 
     /// <summary>
     /// The year's warnings as of <paramref name="asOf"/> (when null: today, or the year's last day for another year), the user's scope only,
-    /// and within it the units of <paramref name="categoryId"/> when given; by unit code, then indicator code.
+    /// and within it the units of <paramref name="categoryId"/> when given; by unit code, indicator code, kind and month. Today's are read
+    /// from the history's open warnings (<see cref="WarningHistory"/>: the whole year refreshed within the hour, each target again when
+    /// one of its reports changes); another day's are evaluated from the targets, plans and reports.
     /// </summary>
     public async Task<Outcome<WarningReport>> ReportAsync(int year, DateOnly? asOf = null, long? categoryId = null, CancellationToken ct = default)
     {
@@ -61,11 +63,30 @@ public sealed class WarningService(IDbContextFactory<BatonDbContext> dbFactory, 
         }
         var settings = await WarningInputs.SettingsAsync(db, year, ct);
         var rows = new List<WarningRow>();
-        await foreach (var chunk in WarningInputs.ChunksAsync(db, year, settings, Scope() with { CategoryId = categoryId }, ct))
+        if (day == Today)
         {
-            rows.AddRange(Evaluate(chunk.Targets, day, settings));
+            // Today's warnings are the open ones of the history, kept current by the hourly refresh and by each report's change.
+            await history.RefreshWholeIfStaleAsync(year, day, ct);
+            var records = Scoped(db, db.WarningRecords.AsNoTracking().Where(w => w.Year == year && w.ClearedAt == null));
+            if (categoryId is { } category)
+            {
+                records = records.Where(w => db.CategoryMemberships.Any(m => m.Year == year && m.UnitId == w.UnitId && m.CategoryId == category));
+            }
+            rows.AddRange(await records
+                .Join(db.Units, w => w.UnitId, u => u.Id, (w, u) => new { w, UnitCode = u.Code, UnitName = u.Name })
+                .Join(db.Indicators, x => x.w.IndicatorId, i => i.Id, (x, i) => new WarningRow(x.w.TargetId, x.UnitCode, x.UnitName, i.Code, i.Name,
+                    x.w.Kind, x.w.Colour, x.w.Month, x.w.Planned, x.w.Actual, x.w.Ratio, x.w.Forecast, x.w.Message))
+                .ToListAsync(ct));
         }
-        List<WarningRow> ordered = [.. rows.OrderBy(r => r.UnitCode, StringComparer.Ordinal).ThenBy(r => r.IndicatorCode, StringComparer.Ordinal)];
+        else
+        {
+            await foreach (var chunk in WarningInputs.ChunksAsync(db, year, settings, Scope() with { CategoryId = categoryId }, ct))
+            {
+                rows.AddRange(Evaluate(chunk.Targets, day, settings));
+            }
+        }
+        List<WarningRow> ordered = [.. rows.OrderBy(r => r.UnitCode, StringComparer.Ordinal).ThenBy(r => r.IndicatorCode, StringComparer.Ordinal)
+            .ThenBy(r => r.Kind).ThenBy(r => r.Month)];
         return new WarningReport(year, day, settings.Yellow, settings.Red, settings.StaleDays, settings.ReviewDays, ordered);
     }
 
