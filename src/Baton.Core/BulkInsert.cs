@@ -25,15 +25,20 @@ internal static class BulkInsert
         return Convert.ToInt64(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture) + 1;
     }
 
-    public static async Task WriteAsync<T>(BatonDbContext db, IReadOnlyList<T> rows, CancellationToken ct, bool generatedIds = false) where T : class
+    /// <summary>
+    /// Writes <paramref name="rows"/> to their entity's table, or to <paramref name="table"/> (a staging table with the
+    /// same columns, e.g. a temporary copy), whose ids are not a sequence's.
+    /// </summary>
+    public static async Task WriteAsync<T>(BatonDbContext db, IReadOnlyList<T> rows, CancellationToken ct, bool generatedIds = false, string? table = null) where T : class
     {
         if (rows.Count == 0)
         {
             return;
         }
         var type = db.Model.FindEntityType(typeof(T))!;
-        var table = type.GetTableName()!;
-        var store = StoreObjectIdentifier.Table(table, type.GetSchema());
+        var store = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
+        var staging = table is not null;
+        table ??= type.GetTableName()!;
         var properties = type.GetProperties().Where(p => !(generatedIds && p.IsPrimaryKey())).ToList();
         var columns = properties.Select(p => "\"" + p.GetColumnName(store) + "\"").ToList();
         var getters = properties.Select(p =>
@@ -57,7 +62,7 @@ internal static class BulkInsert
                 }
                 await importer.CompleteAsync(ct);
             }
-            if (generatedIds)
+            if (generatedIds || staging)
             {
                 return;
             }

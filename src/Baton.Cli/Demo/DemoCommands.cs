@@ -27,7 +27,7 @@ internal static class DemoCommands
                 return 2;
             }
             var s = outcome.Value!;
-            Console.WriteLine($"已生成 {s.Year} 年度模拟数据：{s.Units} 个单位，{s.Categories} 个类别，{s.Indicators} 项指标，{s.Targets} 条目标值，{s.Adjustments} 个加减分事项，用时 {s.Elapsed.TotalSeconds:0.0} 秒。");
+            Console.WriteLine($"已生成 {s.Year} 年度模拟数据：{s.Units} 个单位，{s.Categories} 个类别，{s.Indicators} 项指标，{s.Targets} 条目标值，{s.ProgressReports} 条月度进度，{s.Adjustments} 个加减分事项，用时 {s.Elapsed.TotalSeconds:0.0} 秒。");
             return 0;
         });
         return province;

@@ -38,7 +38,7 @@ internal static class WarningsCommand
             }
             await using var services = await CliHost.OpenAsync(parse, ct);
             await using var scope = services.CreateAsyncScope();
-            var report = await scope.ServiceProvider.GetRequiredService<WarningService>().ReportAsync(parse.GetValue(year), day, ct);
+            var report = await scope.ServiceProvider.GetRequiredService<WarningService>().ReportAsync(parse.GetValue(year), day, ct: ct);
             if (!report.Ok)
             {
                 await Console.Error.WriteLineAsync(report.Error);

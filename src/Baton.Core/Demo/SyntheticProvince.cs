@@ -15,18 +15,22 @@ namespace Baton.Core.Demo;
 
 public sealed record ProvinceSize(int Units = 10_000, int Categories = 20, int Leaves = 150, int Year = 2030, int Seed = 2025);
 
-public sealed record ProvinceSummary(int Year, int Units, int Categories, int Indicators, int Targets, int Adjustments, TimeSpan Elapsed);
+public sealed record ProvinceSummary(int Year, int Units, int Categories, int Indicators, int Targets, long ProgressReports, int Adjustments, TimeSpan Elapsed);
 
 /// <summary>
 /// A synthetic province for benchmarks (<c>baton seed province</c>): units in categories, each
 /// category with an indicator tree of the requested number of leaves (every rule kind, points adding
-/// up to 100), targets and actual values for every unit and leaf, hand-entered components and a few
+/// up to 100), targets and actual values for every unit and leaf, for every quantitative target a month plan and
+/// twelve monthly progress reports (most on plan, some behind, a few months missing or awaiting review), hand-entered components and a few
 /// adjustments. Deterministic for a seed. The rows are bulk-inserted (<see cref="BulkInsert"/>), so
 /// they bypass the per-row audit trail; one audit event records the generation itself.
 /// </summary>
 public sealed class SyntheticProvince(IDbContextFactory<BatonDbContext> dbFactory, TimeProvider clock)
 {
     private static readonly string[] s_provided = ["satisfaction", "rating"];
+
+    // Targets, month plans or progress reports held in memory at once before they are written.
+    private const int ChunkRows = 240_000;
 
     public async Task<Outcome<ProvinceSummary>> SeedAsync(ProvinceSize size, CancellationToken ct = default)
     {
@@ -121,16 +125,17 @@ public sealed class SyntheticProvince(IDbContextFactory<BatonDbContext> dbFactor
         await BulkInsert.WriteAsync(db, indicators.Where(i => i.IsGroup).ToList(), ct);
         await BulkInsert.WriteAsync(db, indicators.Where(i => !i.IsGroup).ToList(), ct);
 
-        // Targets and actual values, written in chunks to keep memory flat.
+        // Targets and actual values, and for every quantitative target a month plan and twelve progress reports,
+        // written in chunks to keep memory flat.
         var targetId = await BulkInsert.NextIdAsync<Target>(db, ct);
         var planId = await BulkInsert.NextIdAsync<MonthlyPlan>(db, ct);
         var reportId = await BulkInsert.NextIdAsync<ProgressReport>(db, ct);
-        var plans = new List<MonthlyPlan>();
-        var reports = new List<ProgressReport>();
-        var reportedAt = clock.GetUtcNow().UtcDateTime;
+        var plans = new List<MonthlyPlan>(ChunkRows);
+        var reports = new List<ProgressReport>(ChunkRows);
         string[] grades = ["好", "较好", "较好", "一般", "差"];
-        var chunk = new List<Target>(200_000);
+        var chunk = new List<Target>(ChunkRows);
         var targets = 0;
+        long reportCount = 0;
         foreach (var member in memberships)
         {
             foreach (var leaf in leavesOf[member.CategoryId])
@@ -144,23 +149,15 @@ public sealed class SyntheticProvince(IDbContextFactory<BatonDbContext> dbFactor
                         t.AuthoritativeActual = random.Next(4) == 0 ? Math.Round(t.ReportedActual.Value * 0.98m, 1) : null;
                         t.AuthoritativeSource = t.AuthoritativeActual is null ? null : DataSource.StatisticsBureau;
                         t.Status = ReportStatus.Approved;
+                        t.PlanProfile = PlanProfile.Linear;
+                        AddProgress(t, t.Value.Value);
                         break;
                     case RuleKind.Graded:
                         t.Grade = grades[random.Next(grades.Length)];
                         break;
                     case RuleKind.TimeProgress:
                         t.PlanProfile = PlanProfile.Linear;
-                        var pace = 0.8m + (0.3m * (decimal)random.NextDouble());
-                        for (var m = 1; m <= 12; m++)
-                        {
-                            plans.Add(new MonthlyPlan { Id = planId++, TargetId = t.Id, Month = m, Value = m * 10 });
-                            reports.Add(new ProgressReport
-                            {
-                                Id = reportId++, Year = size.Year, TargetId = t.Id, UnitId = t.UnitId, IndicatorId = t.IndicatorId, Month = m,
-                                Value = Math.Round(m * 10 * pace, 1), Status = ReportStatus.Approved, SubmittedBy = "system", SubmittedAt = reportedAt,
-                                FirstSubmittedAt = reportedAt, SignedOffBy = "system", SignedOffAt = reportedAt, ReviewedBy = "system", ReviewedAt = reportedAt,
-                            });
-                        }
+                        AddProgress(t, 120m);
                         break;
                     case RuleKind.Deduction or RuleKind.BonusPerItem:
                         t.AuthoritativeActual = random.Next(3);
@@ -170,7 +167,7 @@ public sealed class SyntheticProvince(IDbContextFactory<BatonDbContext> dbFactor
                         continue;
                 }
                 chunk.Add(t);
-                if (chunk.Count == chunk.Capacity)
+                if (chunk.Count == chunk.Capacity || reports.Count >= ChunkRows - 12)
                 {
                     await WriteTargetsAsync();
                 }
@@ -178,12 +175,52 @@ public sealed class SyntheticProvince(IDbContextFactory<BatonDbContext> dbFactor
         }
         await WriteTargetsAsync();
 
+        // A linear cumulative plan to the year's value, and each month's cumulative report at the target's own pace:
+        // four in five targets on plan, three in twenty behind (yellow), one in twenty far behind (red); about one month
+        // in a hundred is not reported; of November's and December's reports about one in seven still awaits the head's
+        // confirmation or the lead unit's review; the others are submitted in the first days of the following month
+        // and approved the day after.
+        void AddProgress(Target t, decimal yearValue)
+        {
+            var roll = random.Next(20);
+            var pace = roll < 16 ? 0.95m + (0.2m * (decimal)random.NextDouble())
+                : roll < 19 ? 0.72m + (0.17m * (decimal)random.NextDouble())
+                : 0.4m + (0.28m * (decimal)random.NextDouble());
+            for (var m = 1; m <= 12; m++)
+            {
+                var planned = Math.Round(yearValue * m / 12, 1);
+                plans.Add(new MonthlyPlan { Id = planId++, TargetId = t.Id, Month = m, Value = planned });
+                var state = random.Next(100);
+                if (state == 0)
+                {
+                    continue;
+                }
+                var submitted = new DateTime(size.Year, m, 1, 0, 0, 0, DateTimeKind.Utc).AddMonths(1).AddDays(random.Next(3));
+                var report = new ProgressReport
+                {
+                    Id = reportId++, Year = size.Year, TargetId = t.Id, UnitId = t.UnitId, IndicatorId = t.IndicatorId, Month = m,
+                    Value = Math.Round(planned * pace, 1), Status = ReportStatus.Approved, SubmittedBy = "system", SubmittedAt = submitted,
+                    FirstSubmittedAt = submitted, SignedOffBy = "system", SignedOffAt = submitted, ReviewedBy = "system", ReviewedAt = submitted.AddDays(1),
+                };
+                if (m >= 11 && state < 15)
+                {
+                    (report.Status, report.ReviewedBy, report.ReviewedAt) = (ReportStatus.SignedOff, null, null);
+                    if (state < 8)
+                    {
+                        (report.Status, report.SignedOffBy, report.SignedOffAt) = (ReportStatus.Entered, null, null);
+                    }
+                }
+                reports.Add(report);
+            }
+        }
+
         async Task WriteTargetsAsync()
         {
             await BulkInsert.WriteAsync(db, chunk, ct);
             await BulkInsert.WriteAsync(db, plans, ct);
             await BulkInsert.WriteAsync(db, reports, ct);
             targets += chunk.Count;
+            reportCount += reports.Count;
             chunk.Clear();
             plans.Clear();
             reports.Clear();
@@ -222,9 +259,9 @@ public sealed class SyntheticProvince(IDbContextFactory<BatonDbContext> dbFactor
         await BulkInsert.WriteAsync(db, adjustments, ct);
 
         db.AuditEvent("seed.province", nameof(AppraisalYear), year.Id.ToString(CultureInfo.InvariantCulture),
-            $"{{\"units\":{size.Units},\"categories\":{size.Categories},\"leaves\":{size.Leaves},\"targets\":{targets},\"seed\":{size.Seed}}}");
+            $"{{\"units\":{size.Units},\"categories\":{size.Categories},\"leaves\":{size.Leaves},\"targets\":{targets},\"progressReports\":{reportCount},\"seed\":{size.Seed}}}");
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        return new ProvinceSummary(size.Year, units.Count, categories.Count, indicators.Count, targets, adjustments.Count, clock.GetElapsedTime(started));
+        return new ProvinceSummary(size.Year, units.Count, categories.Count, indicators.Count, targets, reportCount, adjustments.Count, clock.GetElapsedTime(started));
     }
 }

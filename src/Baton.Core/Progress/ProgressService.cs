@@ -3,6 +3,7 @@ using Baton.Core.Accounts;
 using Baton.Core.Adjustments;
 using Baton.Core.Indicators;
 using Baton.Core.Targets;
+using Baton.Core.Warnings;
 using Baton.Core.Years;
 using Microsoft.EntityFrameworkCore;
 
@@ -68,9 +69,10 @@ public sealed record ProgressEntry(long TargetId, int Month, string? Value, stri
 /// it or returns it with a comment, and a returned report is corrected and submitted again. Only approved reports feed
 /// time-progress scoring (<see cref="ProgressInputs"/>). Nobody reviews their own unit. Reports are due by a day of the
 /// following month set per year (<see cref="ProgressSettings.DueDay"/>); the clock is <see cref="TimeProvider"/>, read in
-/// Beijing time.
+/// Beijing time. Each change to a report refreshes its target's warnings history at once (<see cref="WarningHistory.RefreshTargetAsync"/>),
+/// so a warning the report settles clears from the office's dashboard and to-dos without waiting for the hourly refresh.
 /// </summary>
-public sealed partial class ProgressService(IDbContextFactory<BatonDbContext> dbFactory, CurrentUser user, TimeProvider clock)
+public sealed partial class ProgressService(IDbContextFactory<BatonDbContext> dbFactory, CurrentUser user, TimeProvider clock, WarningHistory warnings)
 {
     public const int MaxEvidence = 10;
 
@@ -340,14 +342,24 @@ public sealed partial class ProgressService(IDbContextFactory<BatonDbContext> db
         {
             // The evidence rows need the report's id.
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            await db.SaveChangesAsync(ct);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException e) when (IsDuplicate(e))
+            {
+                // Someone submitted the same target and month at the same moment: theirs stands, this one is refused.
+                return Outcome.Fail(Outcome.Conflict);
+            }
             db.ProgressEvidence.AddRange(hashes.Select(h => new ProgressEvidence { ReportId = report.Id, Hash = h }));
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
+            await warnings.RefreshTargetAsync(year, target.Id, Today, ct);
             return Outcome.Success;
         }
         db.ProgressEvidence.AddRange(hashes.Select(h => new ProgressEvidence { ReportId = report.Id, Hash = h }));
         await db.SaveChangesAsync(ct);
+        await warnings.RefreshTargetAsync(year, target.Id, Today, ct);
         return Outcome.Success;
     }
 
@@ -376,6 +388,7 @@ public sealed partial class ProgressService(IDbContextFactory<BatonDbContext> db
         report.SignedOffBy = user.UserName;
         report.SignedOffAt = db.UtcNow;
         await db.ActAs(user).SaveChangesAsync(ct);
+        await warnings.RefreshTargetAsync(year, report.TargetId, Today, ct);
         return Outcome.Success;
     }
 
@@ -416,8 +429,17 @@ public sealed partial class ProgressService(IDbContextFactory<BatonDbContext> db
         report.ReviewedBy = user.UserName;
         report.ReviewedAt = db.UtcNow;
         await db.ActAs(user).SaveChangesAsync(ct);
+        await warnings.RefreshTargetAsync(year, report.TargetId, Today, ct);
         return Outcome.Success;
     }
+
+    /// <summary>Whether saving failed on a unique index (target and month): a concurrent submission of the same report.</summary>
+    private static bool IsDuplicate(DbUpdateException e) => e.InnerException switch
+    {
+        Npgsql.PostgresException p => p.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation,
+        Microsoft.Data.Sqlite.SqliteException s => s.SqliteExtendedErrorCode == 2067,
+        _ => false,
+    };
 
     private async Task<(ProgressReport? Report, Indicator? Leaf, string? Refusal)> ReportAsync(
         BatonDbContext db, int year, long reportId, long version, YearActivity activity, CancellationToken ct)

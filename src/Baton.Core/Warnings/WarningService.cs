@@ -46,8 +46,13 @@ public sealed class WarningService(IDbContextFactory<BatonDbContext> dbFactory, 
     /// <summary>Today in Beijing, the default as-of day.</summary>
     public DateOnly Today => WarningInputs.Day(clock.GetUtcNow().UtcDateTime);
 
-    /// <summary>The year's warnings as of <paramref name="asOf"/> (when null: today, or the year's last day for another year), the user's scope only.</summary>
-    public async Task<Outcome<WarningReport>> ReportAsync(int year, DateOnly? asOf = null, CancellationToken ct = default)
+    /// <summary>
+    /// The year's warnings as of <paramref name="asOf"/> (when null: today, or the year's last day for another year), the user's scope only,
+    /// and within it the units of <paramref name="categoryId"/> when given; by unit code, indicator code, kind and month. Today's are read
+    /// from the history's open warnings (<see cref="WarningHistory"/>: the whole year refreshed within the hour, each target again when
+    /// one of its reports changes); another day's are evaluated from the targets, plans and reports.
+    /// </summary>
+    public async Task<Outcome<WarningReport>> ReportAsync(int year, DateOnly? asOf = null, long? categoryId = null, CancellationToken ct = default)
     {
         if (!MayRead)
         {
@@ -64,21 +69,46 @@ public sealed class WarningService(IDbContextFactory<BatonDbContext> dbFactory, 
             return Outcome.Fail<WarningReport>($"统计日 {day:yyyy-MM-dd} 不在 {year} 年度内，请选择该年度的日期。");
         }
         var settings = await WarningInputs.SettingsAsync(db, year, ct);
-        var targets = (await WarningInputs.LoadAsync(db, year, settings, ScopeUnits(), ct)).Where(Visible).ToList();
-        var rows = Evaluate(targets, day, settings);
-        return new WarningReport(year, day, settings.Yellow, settings.Red, settings.StaleDays, settings.ReviewDays, rows);
+        var rows = new List<WarningRow>();
+        if (day == Today)
+        {
+            // Today's warnings are the open ones of the history, kept current by the hourly refresh and by each report's change.
+            await history.RefreshWholeIfStaleAsync(year, day, ct);
+            var records = Scoped(db, db.WarningRecords.AsNoTracking().Where(w => w.Year == year && w.ClearedAt == null));
+            if (categoryId is { } category)
+            {
+                records = records.Where(w => db.CategoryMemberships.Any(m => m.Year == year && m.UnitId == w.UnitId && m.CategoryId == category));
+            }
+            rows.AddRange(await records
+                .Join(db.Units, w => w.UnitId, u => u.Id, (w, u) => new { w, UnitCode = u.Code, UnitName = u.Name })
+                .Join(db.Indicators, x => x.w.IndicatorId, i => i.Id, (x, i) => new WarningRow(x.w.TargetId, x.UnitCode, x.UnitName, i.Code, i.Name,
+                    x.w.Kind, x.w.Colour, x.w.Month, x.w.Planned, x.w.Actual, x.w.Ratio, x.w.Forecast, x.w.Message))
+                .ToListAsync(ct));
+        }
+        else
+        {
+            await foreach (var chunk in WarningInputs.ChunksAsync(db, year, settings, Scope() with { CategoryId = categoryId }, ct))
+            {
+                rows.AddRange(Evaluate(chunk.Targets, day, settings));
+            }
+        }
+        List<WarningRow> ordered = [.. rows.OrderBy(r => r.UnitCode, StringComparer.Ordinal).ThenBy(r => r.IndicatorCode, StringComparer.Ordinal)
+            .ThenBy(r => r.Kind).ThenBy(r => r.Month)];
+        return new WarningReport(year, day, settings.Yellow, settings.Red, settings.StaleDays, settings.ReviewDays, ordered);
     }
 
     /// <summary>Counts of open warnings by colour for the user's scope today: the home page's and the menu's badge.</summary>
     public async Task<IReadOnlyDictionary<WarningColour, int>> CountsAsync(int year, CancellationToken ct = default)
     {
-        var report = await ReportAsync(year, Today.Year == year ? Today : null, ct);
+        var report = await ReportAsync(year, Today.Year == year ? Today : null, ct: ct);
         return report.Ok ? report.Value!.Warnings.GroupBy(w => w.Colour).ToDictionary(g => g.Key, g => g.Count()) : new Dictionary<WarningColour, int>();
     }
 
     /// <summary>
-    /// Brings the history up to today and records that the user saw the warnings open now in their scope:
-    /// the warnings page calls this when it opens. Returns the history, newest first.
+    /// Brings the history of the user's scope up to today and records that the user saw the warnings open now in it:
+    /// the warnings page calls this when it opens. A unit's people refresh their unit's (and a lead unit the indicators
+    /// it leads); people who see every unit rely on the hourly job and on the refresh after each progress report, and
+    /// refresh the whole year only when no whole refresh of today ran within the hour. Returns the history, newest first.
     /// </summary>
     public async Task<Outcome<IReadOnlyList<WarningHistoryRow>>> OpenHistoryAsync(int year, CancellationToken ct = default)
     {
@@ -88,7 +118,14 @@ public sealed class WarningService(IDbContextFactory<BatonDbContext> dbFactory, 
         }
         if (year == Today.Year)
         {
-            await history.RefreshAsync(year, Today, ct);
+            if (user.SeesAllUnits)
+            {
+                await history.RefreshWholeIfStaleAsync(year, Today, ct);
+            }
+            else
+            {
+                await history.RefreshAsync(year, Today, Scope(), ct);
+            }
         }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var records = await Scoped(db, db.WarningRecords.AsNoTracking().Where(w => w.Year == year)).ToListAsync(ct);
@@ -149,6 +186,7 @@ public sealed class WarningService(IDbContextFactory<BatonDbContext> dbFactory, 
         }
         (settings.Yellow, settings.Red, settings.StaleDays, settings.ReviewDays) = (yellow, red, staleDays, reviewDays);
         await db.ActAs(user).SaveChangesAsync(ct);
+        history.Invalidate(year);
         return Outcome.Success;
     }
 
@@ -189,11 +227,11 @@ public sealed class WarningService(IDbContextFactory<BatonDbContext> dbFactory, 
         })];
     }
 
-    /// <summary>Units whose targets the user may see at all: null for every unit (the lead unit's indicators are filtered after).</summary>
-    private long[]? ScopeUnits() => user.SeesAllUnits || user.IsInRole(Roles.LeadReviewer) ? null : [user.UnitId ?? -1];
-
-    private bool Visible(WarnedTarget target) =>
-        user.SeesAllUnits || target.UnitId == user.UnitId || (user.IsInRole(Roles.LeadReviewer) && user.UnitId is { } lead && target.LeadUnitId == lead);
+    /// <summary>The targets the user sees: every unit's, or their own unit's and, for a lead unit, those of the indicators it leads.</summary>
+    private WarningScope Scope() =>
+        user.SeesAllUnits ? WarningScope.All
+        : user.IsInRole(Roles.LeadReviewer) ? new WarningScope([user.UnitId ?? -1], user.UnitId ?? -1)
+        : new WarningScope([user.UnitId ?? -1]);
 
     private IQueryable<WarningRecord> Scoped(BatonDbContext db, IQueryable<WarningRecord> records)
     {

@@ -14,7 +14,7 @@ public static class WarningEndpoints
     }
 
     private static async Task<Results<FileContentHttpResult, BadRequest<string>>> ExcelAsync(int year, DateOnly? asOf, WarningService service, CancellationToken ct) =>
-        await service.ReportAsync(year, asOf, ct) is { Ok: true } report
+        await service.ReportAsync(year, asOf, ct: ct) is { Ok: true } report
             ? ExcelDownload.File($"预警-{year}-{report.Value!.AsOf:yyyyMMdd}.xlsx", s => WarningService.WriteExcel(report.Value, s))
             : TypedResults.BadRequest("无法导出预警：年度或统计日有误。");
 }
