@@ -4,6 +4,7 @@ using Baton.Core.Accounts;
 using Baton.Core.Demo;
 using Baton.Core.Progress;
 using Baton.Core.Targets;
+using Baton.Core.Warnings;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -36,7 +37,7 @@ public sealed class DailyTodosTests
         var headUser = new CurrentUser("head", [Roles.UnitHead], t01);
         var reviewerUser = new CurrentUser("reviewer", [Roles.LeadReviewer], d01);
         var officeUser = new CurrentUser("office", [Roles.Office], null);
-        ProgressService Progress(CurrentUser user) => new(dbFactory, user, factory.Clock);
+        ProgressService Progress(CurrentUser user) => new(dbFactory, user, factory.Clock, new WarningHistory(dbFactory, factory.Clock));
 
         var changeable = (await new TargetChangeService(dbFactory, reporterUser).TargetsAsync(Year))[0];
         Assert.True((await new TargetChangeService(dbFactory, reporterUser).ProposeAsync(changeable.TargetId, changeable.Value!.Value + 1, "上级政策调整", null)).Ok);
