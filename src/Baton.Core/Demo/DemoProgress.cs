@@ -20,6 +20,9 @@ namespace Baton.Core.Demo;
 /// </summary>
 internal static class DemoProgress
 {
+    // First: the fields below read it while they are initialised.
+    private static readonly TimeSpan s_beijing = TimeSpan.FromHours(8);
+
     // Which leaves of each kind of unit are planned by month (the ones that add up over the year), and how.
     private static readonly Dictionary<(UnitKind Kind, string Code), PlanProfile> s_planned = new()
     {
@@ -52,10 +55,14 @@ internal static class DemoProgress
     /// <summary>A report of October confirmed by the head on 4 November that the lead unit has not reviewed yet (审核超期).</summary>
     private static readonly (string Unit, string Leaf) s_unreviewed = ("T04", "C1");
 
+    /// <summary>
+    /// 城关镇's February report on its key projects (县级重点项目建设进度) waited for the supervisor's monthly report and
+    /// came in on 23 March: until then the office's dashboard shows the target behind and its report missing.
+    /// </summary>
+    public static readonly (string Unit, string Leaf, DateTime SubmittedAt) LateFebruary = ("T01", "B2", Beijing(DemoCounty.CurrentYear, 3, 23, 10, 0));
+
     /// <summary>Units that have already reported November (due 5 December), waiting for the head's confirmation.</summary>
     private static readonly HashSet<string> s_earlyNovember = ["T02", "T05", "D03"];
-
-    private static readonly TimeSpan s_beijing = TimeSpan.FromHours(8);
 
     private sealed record Planned(Target Target, string UnitCode, UnitKind Kind, Indicator Leaf, string? LeadCode, decimal[] Plan);
 
@@ -142,8 +149,8 @@ internal static class DemoProgress
                 {
                     continue;
                 }
-                var (submitted, signedOff) = month == 11
-                    ? (Beijing(year, 11, 30, 16, 0), (DateTime?)null)
+                var (submitted, signedOff) = month == 11 ? (Beijing(year, 11, 30, 16, 0), (DateTime?)null)
+                    : month == 2 && (p.UnitCode, p.Leaf.Code) == (LateFebruary.Unit, LateFebruary.Leaf) ? (LateFebruary.SubmittedAt, LateFebruary.SubmittedAt.AddHours(3))
                     : schedule[(p.UnitCode, month)];
                 var returned = month == 10 && Returned.Any(r => r.Unit == p.UnitCode && r.Leaf == p.Leaf.Code);
                 DateTime? reviewed = month == 11 || (month == 10 && (p.UnitCode, p.Leaf.Code) == s_unreviewed) ? null : signedOff!.Value.AddDays(reviewDays);

@@ -12,8 +12,23 @@ public abstract class ResultServiceTests(DatabaseProvider provider) : DatabaseTe
 {
     private const int Year = DemoCounty.PreviousYear;
 
-    internal static async Task SeedDemoAsync(TestDatabase db) =>
+    /// <summary>
+    /// 31 January 2026, 16:00 in Beijing: the demo's 2026 targets are issued and no month has been reported yet. The
+    /// progress and warning tests load the demo as it stood then and go on from there on the test's clock.
+    /// </summary>
+    internal static readonly DateTimeOffset BeforeReports = new(2026, 1, 31, 8, 0, 0, TimeSpan.Zero);
+
+    /// <summary>Loads the demo county as it stood at the clock's now, or at <paramref name="asOf"/> (the clock then goes back to where it was).</summary>
+    internal static async Task SeedDemoAsync(TestDatabase db, DateTimeOffset? asOf = null)
+    {
+        var now = db.Clock.GetUtcNow();
+        if (asOf is { } then)
+        {
+            db.Clock.SetUtcNow(then);
+        }
         await db.Services.CreateScope().ServiceProvider.GetRequiredService<DemoCounty>().SeedAsync();
+        db.Clock.SetUtcNow(now);
+    }
 
     internal static async Task<long> UnitIdAsync(TestDatabase db, string code)
     {
