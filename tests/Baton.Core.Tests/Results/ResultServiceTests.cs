@@ -5,6 +5,7 @@ using Baton.Core.Results;
 using Baton.Core.Years;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Baton.Core.Tests.Results;
 
@@ -18,16 +19,12 @@ public abstract class ResultServiceTests(DatabaseProvider provider) : DatabaseTe
     /// </summary>
     internal static readonly DateTimeOffset BeforeReports = new(2026, 1, 31, 8, 0, 0, TimeSpan.Zero);
 
-    /// <summary>Loads the demo county as it stood at the clock's now, or at <paramref name="asOf"/> (the clock then goes back to where it was).</summary>
+    /// <summary>Loads the demo county as it stood at the clock's now, or as it stood at <paramref name="asOf"/> (the test's clock stays where it is).</summary>
     internal static async Task SeedDemoAsync(TestDatabase db, DateTimeOffset? asOf = null)
     {
-        var now = db.Clock.GetUtcNow();
-        if (asOf is { } then)
-        {
-            db.Clock.SetUtcNow(then);
-        }
-        await db.Services.CreateScope().ServiceProvider.GetRequiredService<DemoCounty>().SeedAsync();
-        db.Clock.SetUtcNow(now);
+        var services = db.Services.CreateScope().ServiceProvider;
+        var demo = asOf is { } then ? ActivatorUtilities.CreateInstance<DemoCounty>(services, (TimeProvider)new FakeTimeProvider(then)) : services.GetRequiredService<DemoCounty>();
+        await demo.SeedAsync();
     }
 
     internal static async Task<long> UnitIdAsync(TestDatabase db, string code)
