@@ -16,8 +16,18 @@ namespace Baton.E2E;
 /// the demo county) and Debian's Chromium driven by Playwright. A test class that changes data (or
 /// the clock) has one of its own; the tests that only read share one (<see cref="ReadOnlyDemo"/>).
 /// </summary>
-public sealed class BrowserApp : IAsyncLifetime
+public class BrowserApp : IAsyncLifetime
 {
+    /// <summary>The clock's start for most tests: 2 March 2026, 09:00 in Beijing, February being reported.</summary>
+    public static readonly DateTimeOffset DefaultStart = new(2026, 3, 2, 1, 0, 0, TimeSpan.Zero);
+
+    public BrowserApp() : this(DefaultStart)
+    {
+    }
+
+    /// <summary>An app whose clock starts at <paramref name="start"/>: the demo county is loaded as it stood then.</summary>
+    protected BrowserApp(DateTimeOffset start) => Clock = new FakeTimeProvider(start);
+
     private readonly string _path = Path.Combine(Path.GetTempPath(), $"baton-e2e-{Guid.NewGuid():N}.db");
     private WebApplicationFactory<Program>? _factory;
     private IPlaywright? _playwright;
@@ -27,7 +37,7 @@ public sealed class BrowserApp : IAsyncLifetime
     public string BaseUrl { get; private set; } = "";
 
     /// <summary>The app's clock: tests move it to make a session idle.</summary>
-    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero));
+    public FakeTimeProvider Clock { get; }
 
     public static string ScreenshotFolder { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
 

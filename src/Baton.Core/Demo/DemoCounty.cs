@@ -28,6 +28,13 @@ public sealed class DemoCounty(IDbContextFactory<BatonDbContext> dbFactory, IPas
     public const int PreviousYear = 2025;
     public const int CurrentYear = 2026;
 
+    /// <summary>
+    /// How far the demo's story of <see cref="CurrentYear"/> goes: 1 December 2026, 09:00 in Beijing, with October's
+    /// reports in and November's due on the 5th. Loaded earlier (tests run on a fake clock in March), the demo holds
+    /// what had happened by the clock's now; loaded later, it stops here.
+    /// </summary>
+    public static readonly DateTime StoryEnd = new(2026, 12, 1, 1, 0, 0, DateTimeKind.Utc);
+
     public static readonly IReadOnlyList<DemoAccount> Accounts =
     [
         new("admin", "系统管理员", Roles.Admin, null),
@@ -103,6 +110,11 @@ public sealed class DemoCounty(IDbContextFactory<BatonDbContext> dbFactory, IPas
         // Ratings before indicators: the 2025 results that the indicator stage computes take the calibrated ratings.
         await DemoRatings.SeedAsync(db, random, units, passwordHash, now, ct);
         await DemoIndicators.SeedAsync(db, random, units, evidence, ct);
+        // 2026's daily appraisal as far as the story had come by now.
+        var storyNow = now < StoryEnd ? now : StoryEnd;
+        await DemoPlanning.SeedAsync(db, random, units, storyNow, ct);
+        await DemoProgress.SeedAsync(db, random, units, evidence, storyNow, ct);
+        await DemoProjects.SeedAsync(db, random, units, storyNow, ct);
         // Later features add their stages here, in order, drawing from the same random.
         await transaction.CommitAsync(ct);
     }

@@ -251,7 +251,7 @@ internal static class DemoIndicators
         // 2025 goes through its lifecycle as the office's would, each step passing its preconditions: targets issued,
         // the year in progress, every rating round closed before the year-end inputs are locked, then → Scoring,
         // the results computed, → PublicNotice → Final.
-        await IssueAsync(db, previous.Year, confirmed: true, ct);
+        await IssueAsync(db, previous.Year, new DateTime(previous.Year, 2, 28, 2, 0, 0, DateTimeKind.Utc), confirmed: true, ct);
         await MoveAsync(db, previous, YearState.TargetsIssued, "示范县数据：目标已下达", ct);
         await MoveAsync(db, previous, YearState.InProgress, "示范县数据：考核开始", ct);
         await CloseRoundsAsync(db, previous.Year, ct);
@@ -291,18 +291,18 @@ internal static class DemoIndicators
             }
         }
         await db.SaveChangesAsync(ct);
-        await IssueAsync(db, current.Year, confirmed: false, ct);
+        // 2026's targets were issued after the county's annual appraisal meeting in January; DemoProgress records the heads' confirmations.
+        await IssueAsync(db, current.Year, new DateTime(current.Year, 1, 23, 2, 0, 0, DateTimeKind.Utc), confirmed: false, ct);
         await MoveAsync(db, current, YearState.TargetsIssued, "示范县数据：目标已下达", ct);
         await MoveAsync(db, current, YearState.InProgress, "示范县数据：考核开始", ct);
     }
 
     /// <summary>
-    /// Issues every unit's targets at the end of February, as the office does before the year starts. The first
-    /// town's head (the demo's `head` account) confirmed 2025's letter; 2026's waits for the head.
+    /// Issues every unit's targets at <paramref name="issuedAt"/>, as the office does early in the year. With
+    /// <paramref name="confirmed"/> the first town's head (the demo's `head` account) confirmed the letter two days later.
     /// </summary>
-    private static async Task IssueAsync(BatonDbContext db, int year, bool confirmed, CancellationToken ct)
+    private static async Task IssueAsync(BatonDbContext db, int year, DateTime issuedAt, bool confirmed, CancellationToken ct)
     {
-        var issuedAt = new DateTime(year, 2, 28, 2, 0, 0, DateTimeKind.Utc);
         var first = await db.Units.Where(u => u.Code == "T01").Select(u => u.Id).SingleAsync(ct);
         foreach (var unit in await db.CategoryMemberships.Where(m => m.Year == year).Select(m => m.UnitId).ToListAsync(ct))
         {

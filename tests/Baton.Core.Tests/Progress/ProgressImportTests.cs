@@ -24,7 +24,7 @@ public abstract partial class ProgressImportTests(DatabaseProvider provider) : D
     [Fact]
     public async Task A_units_month_imports_as_submitted_reports_once_and_errors_name_row_and_column()
     {
-        await ResultServiceTests.SeedDemoAsync(Db);
+        await ResultServiceTests.SeedDemoAsync(Db, ResultServiceTests.BeforeReports);
         var t01 = await ResultServiceTests.UnitIdAsync(Db, "T01");
         var service = Db.Service<ProgressService>(Reporter(t01));
 
@@ -58,7 +58,7 @@ public abstract partial class ProgressImportTests(DatabaseProvider provider) : D
     [Fact]
     public async Task A_lead_unit_imports_its_indicators_across_units_as_reviewed_and_nothing_else()
     {
-        await ResultServiceTests.SeedDemoAsync(Db);
+        await ResultServiceTests.SeedDemoAsync(Db, ResultServiceTests.BeforeReports);
         var d01 = await ResultServiceTests.UnitIdAsync(Db, "D01");
         var lead = Db.Service<ProgressService>(new CurrentUser("reviewer", [Roles.LeadReviewer], d01));
 

@@ -17,10 +17,10 @@ public abstract class ProgressServiceTests(DatabaseProvider provider) : Database
 
     private sealed record Setup(long T01, long T02, long D01, long D02, long Target, long OtherTarget);
 
-    /// <summary>The demo's 2026 with the clock on 1 March (Beijing): T01's and T02's 县级重点项目建设进度, led by D01 (the reviewer's unit).</summary>
+    /// <summary>The demo's 2026 as it stood on 31 January, before any report, with the clock on 1 March (Beijing): T01's and T02's 县级重点项目建设进度, led by D01 (the reviewer's unit).</summary>
     private async Task<Setup> SetupAsync()
     {
-        await ResultServiceTests.SeedDemoAsync(Db);
+        await ResultServiceTests.SeedDemoAsync(Db, ResultServiceTests.BeforeReports);
         var t01 = await ResultServiceTests.UnitIdAsync(Db, "T01");
         var t02 = await ResultServiceTests.UnitIdAsync(Db, "T02");
         var d01 = await ResultServiceTests.UnitIdAsync(Db, "D01");

@@ -5,6 +5,7 @@ using Baton.Core.Results;
 using Baton.Core.Years;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Baton.Core.Tests.Results;
 
@@ -12,8 +13,19 @@ public abstract class ResultServiceTests(DatabaseProvider provider) : DatabaseTe
 {
     private const int Year = DemoCounty.PreviousYear;
 
-    internal static async Task SeedDemoAsync(TestDatabase db) =>
-        await db.Services.CreateScope().ServiceProvider.GetRequiredService<DemoCounty>().SeedAsync();
+    /// <summary>
+    /// 31 January 2026, 16:00 in Beijing: the demo's 2026 targets are issued and no month has been reported yet. The
+    /// progress and warning tests load the demo as it stood then and go on from there on the test's clock.
+    /// </summary>
+    internal static readonly DateTimeOffset BeforeReports = new(2026, 1, 31, 8, 0, 0, TimeSpan.Zero);
+
+    /// <summary>Loads the demo county as it stood at the clock's now, or as it stood at <paramref name="asOf"/> (the test's clock stays where it is).</summary>
+    internal static async Task SeedDemoAsync(TestDatabase db, DateTimeOffset? asOf = null)
+    {
+        var services = db.Services.CreateScope().ServiceProvider;
+        var demo = asOf is { } then ? ActivatorUtilities.CreateInstance<DemoCounty>(services, (TimeProvider)new FakeTimeProvider(then)) : services.GetRequiredService<DemoCounty>();
+        await demo.SeedAsync();
+    }
 
     internal static async Task<long> UnitIdAsync(TestDatabase db, string code)
     {

@@ -256,7 +256,8 @@ public abstract class IssuanceTests(DatabaseProvider provider) : DatabaseTest(pr
         Assert.Contains(text, p => p.Contains($"责任单位：{unitName}", StringComparison.Ordinal) && p.Contains(leader, StringComparison.Ordinal));
         Assert.Contains($"主要负责人（签字）：{leader}", text);
         Assert.Contains("县领导（签字）：县长 李明", text);
-        Assert.Contains("2026年2月28日", text);
+        // 2026's targets were issued on 23 January, after the county's annual appraisal meeting.
+        Assert.Contains("2026年1月23日", text);
         Assert.All(leaves, l => Assert.Contains(l.Name, text));
         Assert.Contains("12345", text);
         Assert.Contains("县政府常务会议决定调整", text);

@@ -21,10 +21,10 @@ public abstract class WarningServiceTests(DatabaseProvider provider) : DatabaseT
 
     private sealed record Setup(long T01, long T02, long D01, long D02, long Target);
 
-    /// <summary>The demo's 2026 on 1 March (Beijing): T01's 县级重点项目建设进度 (B2, led by D01) has a month plan and no report yet.</summary>
+    /// <summary>The demo's 2026 as it stood on 31 January, with the clock on 1 March (Beijing): T01's 县级重点项目建设进度 (B2, led by D01) has a month plan and no report yet.</summary>
     private async Task<Setup> SetupAsync()
     {
-        await ResultServiceTests.SeedDemoAsync(Db);
+        await ResultServiceTests.SeedDemoAsync(Db, ResultServiceTests.BeforeReports);
         var t01 = await ResultServiceTests.UnitIdAsync(Db, "T01");
         var plan = (await Db.Service<TargetService>(Office).MonthPlanAsync(Year, t01)).Single(p => p.IndicatorCode == "B2");
         return new Setup(t01, await ResultServiceTests.UnitIdAsync(Db, "T02"), await ResultServiceTests.UnitIdAsync(Db, "D01"),
