@@ -29,6 +29,8 @@ internal static class ProvinceWarningsHarness
         var submissions = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 2000;
         var duplicates = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 200;
         var parallel = args.Length > 4 ? int.Parse(args[4], CultureInfo.InvariantCulture) : 64;
+        // "burst" runs only the burst and its check, against a history another run already filled.
+        var burstOnly = args.Length > 5 && args[5] == "burst";
         var clock = new FixedClock(new DateTimeOffset(year, 12, 31, 8, 0, 0, TimeSpan.Zero));
         var asOf = new DateOnly(year, 12, 31);
 
@@ -54,6 +56,13 @@ internal static class ProvinceWarningsHarness
         }
         Console.WriteLine($"Province {year}: {targets:N0} targets, {rows:N0} progress reports; dashboard category of {units} units; as of {asOf:yyyy-MM-dd}.");
 
+        if (!burstOnly)
+        {
+            await HistoryAndDashboardAsync();
+        }
+
+        async Task HistoryAndDashboardAsync()
+        {
         // 1. The whole year's history from empty (every warning opens): the dashboard's first opening in a process does it.
         var history = services.GetRequiredService<WarningHistory>();
         await using (var db = await factory.CreateDbContextAsync())
@@ -91,6 +100,7 @@ internal static class ProvinceWarningsHarness
         var again = Stopwatch.StartNew();
         var (openedAgain, clearedAgain) = await history.RefreshAsync(year, asOf);
         Console.WriteLine($"Whole-year refresh repeated: {again.Elapsed.TotalSeconds:0.0} s, {openedAgain:N0} opened, {clearedAgain:N0} cleared; peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576:N0} MB.");
+        }
 
         // 3. The month-end burst: December's reports of `submissions` targets (their seeded December reports removed first),
         //    each by its unit's reporter, `duplicates` of them submitted twice at the same moment, `parallel` at a time.
