@@ -116,7 +116,8 @@ public sealed record Warning(
 /// give the same warnings.
 /// <list type="bullet">
 /// <item><b>Behind</b>: the reference month is the latest month whose report deadline is on or before the
-/// as-of date. Planned is the cumulative plan of that month; actual is the approved cumulative value of the
+/// as-of date and whose report is not awaiting a review still within its review period (a unit that reported
+/// on time is not behind while its lead unit reviews; a late review is itself a warning). Planned is the cumulative plan of that month; actual is the approved cumulative value of the
 /// latest month up to the reference month approved on or before the as-of date (0 when none); ratio =
 /// actual ÷ planned, rounded half away from zero to 4 decimals, and the thresholds compare that rounded
 /// ratio: below red → red, below yellow → yellow, otherwise no warning. No plan, or a planned value of 0,
@@ -190,7 +191,8 @@ public static class EarlyWarnings
         var warnings = new List<Warning>();
         var approved = Latest(target.Approved, asOf);
         var forecast = Forecast(target.Approved, asOf);
-        var dueMonths = Enumerable.Range(1, 12).Where(m => Due(target, m) <= asOf).ToList();
+        var inReview = target.Pending.Where(p => p.SubmittedOn <= asOf && p.ReviewDue >= asOf).Select(p => p.Month).ToHashSet();
+        var dueMonths = Enumerable.Range(1, 12).Where(m => Due(target, m) <= asOf && !inReview.Contains(m)).ToList();
         var reference = dueMonths.Count == 0 ? (int?)null : dueMonths.Max();
 
         if (reference is { } month && target.CumulativePlan.Count == 12 && target.CumulativePlan[month - 1] is var planned and not 0)

@@ -70,6 +70,19 @@ public class EarlyWarningsTests
     }
 
     [Fact]
+    public void A_month_awaiting_review_within_its_period_is_not_yet_the_reference_month()
+    {
+        // September (plan 90) was reported on 10-04 and its review is due on 10-09: until then August's 80 counts
+        // against August's 80, so no behind warning; from 10-10 the review is late and September is the reference again.
+        var deadlines = Enumerable.Range(1, 12).Select(m => new ReportDeadline(m, m == 12 ? D(12, 31) : D(m + 1, 5))).ToList();
+        PendingReview[] pending = [new(9, D(10, 4), D(10, 9))];
+        var target = Target(OnPlanUntil(8, 80m), pending, deadlines);
+        Assert.DoesNotContain(EarlyWarnings.Evaluate(target, D(10, 9), WarningRules.Default), w => w.Kind == WarningKind.Behind);
+        var behind = EarlyWarnings.Evaluate(target, D(10, 10), WarningRules.Default).Single(w => w.Kind == WarningKind.Behind);
+        Assert.Equal((9, 90m, 80m, WarningColour.Yellow), (behind.Month!.Value, behind.Planned!.Value, behind.Actual!.Value, behind.Colour));
+    }
+
+    [Fact]
     public void Values_approved_after_the_date_do_not_count()
     {
         var approved = new List<ApprovedValue> { new(1, 10m, D(2, 3)), new(2, 20m, D(3, 20)) };
