@@ -308,16 +308,12 @@ public sealed partial class TargetService(IDbContextFactory<BatonDbContext> dbFa
     public async Task<Outcome> SetAuthoritativeAsync(int year, long unitId, long indicatorId, decimal? value, string? grade, long version, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var (row, refusal) = await RowAsync(db, year, unitId, indicatorId, version, YearActivity.ReviewProgress, ct);
+        var (row, refusal) = await RowAsync(db, year, unitId, indicatorId, version, YearActivity.ReviewProgress, ct, leaf => ReviewRefusal(unitId, leaf));
         if (refusal is not null)
         {
             return Outcome.Fail(refusal);
         }
         var (leaf, target) = row!;
-        if (ReviewRefusal(unitId, leaf) is { } forbidden)
-        {
-            return Outcome.Fail(forbidden);
-        }
         if (value is < 0)
         {
             return Outcome.Fail("实际完成值不能为负。");
@@ -354,7 +350,7 @@ public sealed partial class TargetService(IDbContextFactory<BatonDbContext> dbFa
     private sealed record RowToChange(Indicator Leaf, Target Target);
 
     private async Task<(RowToChange? Row, string? Refusal)> RowAsync(
-        BatonDbContext db, int year, long unitId, long indicatorId, long version, YearActivity activity, CancellationToken ct)
+        BatonDbContext db, int year, long unitId, long indicatorId, long version, YearActivity activity, CancellationToken ct, Func<Indicator, string?>? rights = null)
     {
         var leaf = await db.Indicators.AsNoTracking().SingleOrDefaultAsync(i => i.Id == indicatorId && i.Year == year && !i.IsGroup, ct);
         if (leaf is null)
@@ -365,6 +361,11 @@ public sealed partial class TargetService(IDbContextFactory<BatonDbContext> dbFa
         if (!member || !MaySee(unitId, leaf.LeadUnitId))
         {
             return (null, Outcome.NotFound);
+        }
+        // Rights before the year and the version: a user who may not do this is told so, whatever the row's state.
+        if (rights?.Invoke(leaf) is { } forbidden)
+        {
+            return (null, forbidden);
         }
         if (await YearGate.RefusalAsync(db, year, activity, ct) is { } state)
         {

@@ -92,11 +92,12 @@ public sealed class WarningHistory(IDbContextFactory<BatonDbContext> dbFactory, 
                 {
                     if (open.Remove((target.TargetId, warning.Kind, warning.Month), out var record))
                     {
-                        if ((record.Colour, record.Planned, record.Actual, record.Ratio, record.Forecast, record.Message)
-                            != (warning.Colour, warning.Planned, warning.Actual, warning.Ratio, warning.Forecast, warning.Message))
+                        var months = WarningRecord.StoreMonths(warning.Months);
+                        if ((record.Colour, record.Planned, record.Actual, record.Ratio, record.Forecast, record.Message, record.Months)
+                            != (warning.Colour, warning.Planned, warning.Actual, warning.Ratio, warning.Forecast, warning.Message, months))
                         {
-                            (record.Colour, record.Planned, record.Actual, record.Ratio, record.Forecast, record.Message, record.LastSeenAt) =
-                                (warning.Colour, warning.Planned, warning.Actual, warning.Ratio, warning.Forecast, warning.Message, now);
+                            (record.Colour, record.Planned, record.Actual, record.Ratio, record.Forecast, record.Message, record.Months, record.LastSeenAt) =
+                                (warning.Colour, warning.Planned, warning.Actual, warning.Ratio, warning.Forecast, warning.Message, months, now);
                             updates.Add(record);
                             changed++;
                         }
@@ -106,7 +107,7 @@ public sealed class WarningHistory(IDbContextFactory<BatonDbContext> dbFactory, 
                     {
                         Year = year, TargetId = target.TargetId, UnitId = target.UnitId, IndicatorId = target.IndicatorId, Kind = warning.Kind,
                         Colour = warning.Colour, Month = warning.Month, Planned = warning.Planned, Actual = warning.Actual, Ratio = warning.Ratio,
-                        Forecast = warning.Forecast, Message = warning.Message, FirstSeenAt = now, LastSeenAt = now,
+                        Forecast = warning.Forecast, Message = warning.Message, Months = WarningRecord.StoreMonths(warning.Months), FirstSeenAt = now, LastSeenAt = now,
                     });
                     opened++;
                 }
@@ -127,7 +128,7 @@ public sealed class WarningHistory(IDbContextFactory<BatonDbContext> dbFactory, 
             await db.Database.ExecuteSqlRawAsync(
                 $"""
                 UPDATE "WarningRecords" AS w SET "Colour" = s."Colour", "Planned" = s."Planned", "Actual" = s."Actual", "Ratio" = s."Ratio",
-                  "Forecast" = s."Forecast", "Message" = s."Message", "LastSeenAt" = s."LastSeenAt", "ClearedAt" = s."ClearedAt"
+                  "Forecast" = s."Forecast", "Message" = s."Message", "Months" = s."Months", "LastSeenAt" = s."LastSeenAt", "ClearedAt" = s."ClearedAt"
                 FROM "{Stage}" AS s WHERE w."Id" = s."Id"
                 """, ct);
         }

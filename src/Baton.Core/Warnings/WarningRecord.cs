@@ -63,6 +63,17 @@ public sealed class WarningRecord
 
     public required string Message { get; set; }
 
+    /// <summary>The months the warning concerns, "1,2,5" (a target's unreported months, or the one month), null for none.</summary>
+    public string? Months { get; set; }
+
+    /// <summary>How <see cref="Months"/> stores a warning's months.</summary>
+    public static string? StoreMonths(IReadOnlyList<int> months) =>
+        months.Count == 0 ? null : string.Join(',', months.Select(m => m.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+
+    /// <summary>The months <see cref="StoreMonths"/> stored.</summary>
+    public static IReadOnlyList<int> ReadMonths(string? months) =>
+        string.IsNullOrEmpty(months) ? [] : [.. months.Split(',').Select(m => int.Parse(m, System.Globalization.CultureInfo.InvariantCulture))];
+
     public DateTime FirstSeenAt { get; set; }
 
     public DateTime LastSeenAt { get; set; }
@@ -101,6 +112,7 @@ internal sealed class WarningRecordConfiguration : IEntityTypeConfiguration<Warn
         builder.Property(w => w.Kind).HasConversion<string>().HasMaxLength(16);
         builder.Property(w => w.Colour).HasConversion<string>().HasMaxLength(16);
         builder.Property(w => w.Message).HasMaxLength(500);
+        builder.Property(w => w.Months).HasMaxLength(40);
         foreach (var property in new[] { nameof(WarningRecord.Planned), nameof(WarningRecord.Actual), nameof(WarningRecord.Forecast) })
         {
             builder.Property(property).HasPrecision(20, 6);

@@ -79,11 +79,12 @@ public sealed class WarningService(IDbContextFactory<BatonDbContext> dbFactory, 
             {
                 records = records.Where(w => db.CategoryMemberships.Any(m => m.Year == year && m.UnitId == w.UnitId && m.CategoryId == category));
             }
-            rows.AddRange(await records
+            var open = await records
                 .Join(db.Units, w => w.UnitId, u => u.Id, (w, u) => new { w, UnitCode = u.Code, UnitName = u.Name })
-                .Join(db.Indicators, x => x.w.IndicatorId, i => i.Id, (x, i) => new WarningRow(x.w.TargetId, x.UnitCode, x.UnitName, i.Code, i.Name,
-                    x.w.Kind, x.w.Colour, x.w.Month, x.w.Planned, x.w.Actual, x.w.Ratio, x.w.Forecast, x.w.Message))
-                .ToListAsync(ct));
+                .Join(db.Indicators, x => x.w.IndicatorId, i => i.Id, (x, i) => new { x.w, x.UnitCode, x.UnitName, IndicatorCode = i.Code, IndicatorName = i.Name })
+                .ToListAsync(ct);
+            rows.AddRange(open.Select(x => new WarningRow(x.w.TargetId, x.UnitCode, x.UnitName, x.IndicatorCode, x.IndicatorName,
+                x.w.Kind, x.w.Colour, x.w.Month, x.w.Planned, x.w.Actual, x.w.Ratio, x.w.Forecast, x.w.Message) { Months = WarningRecord.ReadMonths(x.w.Months) }));
         }
         else
         {

@@ -2393,6 +2393,10 @@ namespace Baton.Migrations.Postgres.Migrations
                     b.Property<int?>("Month")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Months")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<decimal?>("Planned")
                         .HasPrecision(20, 6)
                         .HasColumnType("numeric(20,6)");

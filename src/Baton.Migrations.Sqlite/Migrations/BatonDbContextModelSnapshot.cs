@@ -2294,6 +2294,10 @@ namespace Baton.Migrations.Sqlite.Migrations
                     b.Property<int?>("Month")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Months")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<decimal?>("Planned")
                         .HasPrecision(20, 6)
                         .HasColumnType("TEXT");

@@ -35,7 +35,7 @@ public abstract class DemoCurrentYearTests(DatabaseProvider provider) : Database
         Assert.Contains(warnings, w => w is { Kind: WarningKind.Behind, Colour: WarningColour.Red });
         Assert.Contains(warnings, w => w is { Kind: WarningKind.Stale });
         // October is missing for one department, returned for two reports, and one confirmed report waits too long for review.
-        Assert.Contains(warnings, w => w is { Kind: WarningKind.Overdue, Month: 10, UnitCode: DemoProgress.MissingOctober });
+        Assert.Contains(warnings, w => w is { Kind: WarningKind.Overdue, Month: null, UnitCode: DemoProgress.MissingOctober } && w.Months.SequenceEqual([10]));
         Assert.Contains(warnings, w => w.Kind == WarningKind.Overdue && w.Message.Contains("应于", StringComparison.Ordinal) && w.Message.Contains("审核", StringComparison.Ordinal));
         Assert.True(warnings.Select(w => w.UnitCode).Distinct().Count() < 20, "more than a few units are warned");
 
