@@ -14,6 +14,7 @@ using Baton.Core.Targets;
 using Baton.Core.Units;
 using Baton.Core.Warnings;
 using Baton.Core.Years;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -26,9 +27,12 @@ namespace Baton.Core;
 /// in the same transaction (see <see cref="SaveChangesAsync(bool, CancellationToken)"/>).
 /// </summary>
 public sealed class BatonDbContext(DbContextOptions<BatonDbContext> options, TimeProvider clock)
-    : IdentityDbContext<BatonUser>(options)
+    : IdentityDbContext<BatonUser>(options), IDataProtectionKeyContext
 {
     private readonly List<AuditEntry> _events = [];
+
+    /// <summary>ASP.NET Core Data Protection keys, kept in the database so every node and the CLI protect and read alike.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<Unit> Units => Set<Unit>();
 
@@ -186,8 +190,11 @@ public sealed class BatonDbContext(DbContextOptions<BatonDbContext> options, Tim
         }
     }
 
+    /// <remarks>Only Data Protection's key ring saves synchronously (its repository has no asynchronous path), and its keys are not audited.</remarks>
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
-        throw new NotSupportedException("Baton saves asynchronously so that the audit trail is written in the same transaction.");
+        ChangeTracker.Entries().Where(e => e.State != EntityState.Unchanged).All(e => e.Entity is DataProtectionKey)
+            ? base.SaveChanges(acceptAllChangesOnSuccess)
+            : throw new NotSupportedException("Baton saves asynchronously so that the audit trail is written in the same transaction.");
 
     /// <summary>
     /// Saves the changes and, in the same transaction, one audit entry per changed row (before and
@@ -269,7 +276,9 @@ public sealed class BatonDbContext(DbContextOptions<BatonDbContext> options, Tim
     /// </summary>
     public static bool IsAudited(Type type) =>
         type != typeof(AuditEntry) && type != typeof(AuditHead) && type != typeof(IdentityUserToken<string>)
-        && type != typeof(WarningRecord) && type != typeof(WarningSighting);
+        && type != typeof(WarningRecord) && type != typeof(WarningSighting)
+        // Data Protection's keys are secrets: they never enter the audit trail.
+        && type != typeof(DataProtectionKey);
 
     // Secrets never enter the audit trail; the fact that they changed is visible from the entry itself.
     private static readonly HashSet<string> s_secretProperties =

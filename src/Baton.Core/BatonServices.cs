@@ -14,6 +14,7 @@ using Baton.Core.Targets;
 using Baton.Core.Units;
 using Baton.Core.Warnings;
 using Baton.Core.Years;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,6 +33,9 @@ public static class BatonServices
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<SecurityPolicy>();
         services.AddSingleton<SignInDecoy>();
+        // Keys in the database (DESIGN.md §7): sign-in cookies and stored phone numbers survive a restart and read the same on every node.
+        services.AddDataProtection().SetApplicationName("Baton").PersistKeysToDbContext<BatonDbContext>();
+        services.AddSingleton<PhoneNumbers>();
         services.AddScoped<UnitService>();
         services.AddScoped<YearService>();
         services.AddScoped<AuditService>();

@@ -55,6 +55,21 @@ public enum YearActivity
 
     /// <summary>The office sets the year's early-warning thresholds (预警设置), up to the end of daily appraisal.</summary>
     SetUpWarnings,
+
+    /// <summary>Survey campaigns set up: questionnaire, units asked about, sampling frame, quotas, schedule, web links (设置满意度调查).</summary>
+    SetUpSurveys,
+
+    /// <summary>Phone calls made and web answers taken (开展满意度调查).</summary>
+    ConductSurveys,
+
+    /// <summary>Inspections planned and carried out, their findings and proposed deductions recorded (督查).</summary>
+    Inspect,
+
+    /// <summary>Rectification findings recorded, rectified, verified and overseen (整改台账); rectification goes on after the results.</summary>
+    KeepLedger,
+
+    /// <summary>Accountability records (问责) that become deductions in scoring.</summary>
+    HoldAccountable,
 }
 
 /// <summary>
@@ -68,15 +83,18 @@ public static class YearGate
         // Rounds are planned with the indicator system; raters submit only while the year is in progress.
         // Targets are issued unit by unit while the year is drafted; the year moves on once every unit's are.
         [YearState.Draft] = [YearActivity.EditIndicators, YearActivity.EditMembership, YearActivity.SetTargets, YearActivity.SetUpRatings,
-            YearActivity.IssueTargets, YearActivity.ConfirmLetter, YearActivity.SetUpWarnings],
+            YearActivity.IssueTargets, YearActivity.ConfirmLetter, YearActivity.SetUpWarnings, YearActivity.SetUpSurveys],
         // Targets are frozen once issued; later changes go through change requests.
-        [YearState.TargetsIssued] = [YearActivity.SetUpRatings, YearActivity.IssueTargets, YearActivity.ConfirmLetter, YearActivity.RequestTargetChange, YearActivity.SetUpWarnings],
+        [YearState.TargetsIssued] = [YearActivity.SetUpRatings, YearActivity.IssueTargets, YearActivity.ConfirmLetter, YearActivity.RequestTargetChange, YearActivity.SetUpWarnings, YearActivity.SetUpSurveys],
         [YearState.InProgress] = [YearActivity.ConfirmLetter, YearActivity.RequestTargetChange, YearActivity.ReportProgress, YearActivity.ReviewProgress, YearActivity.SetUpRatings, YearActivity.Rate,
-            YearActivity.Calibrate, YearActivity.Adjust, YearActivity.Compute, YearActivity.SetUpWarnings],
+            YearActivity.Calibrate, YearActivity.Adjust, YearActivity.Compute, YearActivity.SetUpWarnings, YearActivity.SetUpSurveys, YearActivity.ConductSurveys,
+            YearActivity.Inspect, YearActivity.KeepLedger, YearActivity.HoldAccountable],
         // Year-end inputs are locked to units; the office and lead units finish review, calibration and adjustments.
-        [YearState.Scoring] = [YearActivity.ReviewProgress, YearActivity.Calibrate, YearActivity.Adjust, YearActivity.Compute],
-        [YearState.PublicNotice] = [YearActivity.Compute, YearActivity.Publish, YearActivity.Appeal, YearActivity.UnitSeesResults],
-        [YearState.Final] = [YearActivity.Publish, YearActivity.UnitSeesResults],
+        [YearState.Scoring] = [YearActivity.ReviewProgress, YearActivity.Calibrate, YearActivity.Adjust, YearActivity.Compute, YearActivity.KeepLedger,
+            YearActivity.HoldAccountable],
+        // Findings are followed to verified closure after the results too; accountability deducts only before they are computed.
+        [YearState.PublicNotice] = [YearActivity.Compute, YearActivity.Publish, YearActivity.Appeal, YearActivity.UnitSeesResults, YearActivity.KeepLedger],
+        [YearState.Final] = [YearActivity.Publish, YearActivity.UnitSeesResults, YearActivity.KeepLedger],
         [YearState.Archived] = [YearActivity.UnitSeesResults],
     };
 
@@ -124,6 +142,11 @@ public static class YearGate
         YearActivity.RequestTargetChange => "申请或审批目标调整",
         YearActivity.UnitSeesResults => "向被考核单位显示结果",
         YearActivity.SetUpWarnings => "修改预警设置",
+        YearActivity.SetUpSurveys => "设置满意度调查",
+        YearActivity.ConductSurveys => "开展满意度调查",
+        YearActivity.Inspect => "开展督查",
+        YearActivity.KeepLedger => "登记或办理整改事项",
+        YearActivity.HoldAccountable => "登记问责",
         _ => activity.ToString(),
     };
 }

@@ -10,19 +10,20 @@ public sealed class YearGateTests
         YearActivity.EditIndicators, YearActivity.EditMembership, YearActivity.SetTargets, YearActivity.ReportProgress, YearActivity.ReviewProgress,
         YearActivity.SetUpRatings, YearActivity.Rate, YearActivity.Calibrate, YearActivity.Adjust, YearActivity.Compute, YearActivity.Publish,
         YearActivity.Appeal, YearActivity.IssueTargets, YearActivity.ConfirmLetter, YearActivity.RequestTargetChange, YearActivity.UnitSeesResults,
-        YearActivity.SetUpWarnings,
+        YearActivity.SetUpWarnings, YearActivity.SetUpSurveys, YearActivity.ConductSurveys, YearActivity.Inspect, YearActivity.KeepLedger,
+        YearActivity.HoldAccountable,
     ];
 
     private static readonly (YearState State, string Cells)[] s_rows =
     [
-        //                        EdI EdM Tgt Rep Rev Set Rat Cal Adj Cmp Pub App Iss Cnf Chg See Wrn
-        (YearState.Draft,         "Y   Y   Y   .   .   Y   .   .   .   .   .   .   Y   Y   .   .   Y"),
-        (YearState.TargetsIssued, ".   .   .   .   .   Y   .   .   .   .   .   .   Y   Y   Y   .   Y"),
-        (YearState.InProgress,    ".   .   .   Y   Y   Y   Y   Y   Y   Y   .   .   .   Y   Y   .   Y"),
-        (YearState.Scoring,       ".   .   .   .   Y   .   .   Y   Y   Y   .   .   .   .   .   .   ."),
-        (YearState.PublicNotice,  ".   .   .   .   .   .   .   .   .   Y   Y   Y   .   .   .   Y   ."),
-        (YearState.Final,         ".   .   .   .   .   .   .   .   .   .   Y   .   .   .   .   Y   ."),
-        (YearState.Archived,      ".   .   .   .   .   .   .   .   .   .   .   .   .   .   .   Y   ."),
+        //                        EdI EdM Tgt Rep Rev Set Rat Cal Adj Cmp Pub App Iss Cnf Chg See Wrn SSv CSv Ins Ldg Acc
+        (YearState.Draft,         "Y   Y   Y   .   .   Y   .   .   .   .   .   .   Y   Y   .   .   Y   Y   .   .   .   ."),
+        (YearState.TargetsIssued, ".   .   .   .   .   Y   .   .   .   .   .   .   Y   Y   Y   .   Y   Y   .   .   .   ."),
+        (YearState.InProgress,    ".   .   .   Y   Y   Y   Y   Y   Y   Y   .   .   .   Y   Y   .   Y   Y   Y   Y   Y   Y"),
+        (YearState.Scoring,       ".   .   .   .   Y   .   .   Y   Y   Y   .   .   .   .   .   .   .   .   .   .   Y   Y"),
+        (YearState.PublicNotice,  ".   .   .   .   .   .   .   .   .   Y   Y   Y   .   .   .   Y   .   .   .   .   Y   ."),
+        (YearState.Final,         ".   .   .   .   .   .   .   .   .   .   Y   .   .   .   .   Y   .   .   .   .   Y   ."),
+        (YearState.Archived,      ".   .   .   .   .   .   .   .   .   .   .   .   .   .   .   Y   .   .   .   .   .   ."),
     ];
 
     public static TheoryData<YearState, YearActivity, bool> Table()
