@@ -28,6 +28,9 @@ public sealed record WarningHistoryRow(
     long Id, string UnitName, string IndicatorName, WarningKind Kind, WarningColour Colour, int? Month, string Message,
     DateTime FirstSeenAt, DateTime? ClearedAt, IReadOnlyList<Sighting> SeenBy);
 
+/// <summary>One page of the warnings history, newest first, and how many records the history holds in all.</summary>
+public sealed record WarningHistoryPage(int Total, IReadOnlyList<WarningHistoryRow> Rows);
+
 /// <summary>Who saw a warning first when (user name; the page shows their name).</summary>
 public sealed record Sighting(string UserName, DateTime At);
 
@@ -42,6 +45,9 @@ public sealed class WarningService(IDbContextFactory<BatonDbContext> dbFactory, 
     public bool MayRead => user.SeesAllUnits || (user.UnitId is not null && user.IsInAnyRole(Roles.LeadReviewer, Roles.UnitReporter, Roles.UnitHead));
 
     public bool MaySetUp => user.IsInRole(Roles.Office);
+
+    /// <summary>Whether the user sees every unit's warnings, and so may narrow them to a category.</summary>
+    public bool SeesAllUnits => user.SeesAllUnits;
 
     /// <summary>Today in Beijing, the default as-of day.</summary>
     public DateOnly Today => WarningInputs.Day(clock.GetUtcNow().UtcDateTime);
@@ -109,13 +115,19 @@ public sealed class WarningService(IDbContextFactory<BatonDbContext> dbFactory, 
     /// Brings the history of the user's scope up to today and records that the user saw the warnings open now in it:
     /// the warnings page calls this when it opens. A unit's people refresh their unit's (and a lead unit the indicators
     /// it leads); people who see every unit rely on the hourly job and on the refresh after each progress report, and
-    /// refresh the whole year only when no whole refresh of today ran within the hour. Returns the history, newest first.
+    /// refresh the whole year only when no whole refresh of today ran within the hour. Returns one page of the history
+    /// (within <paramref name="categoryId"/>'s units when given), newest first, and how many records there are in all:
+    /// a province's history has hundreds of thousands, so it is never read whole.
     /// </summary>
-    public async Task<Outcome<IReadOnlyList<WarningHistoryRow>>> OpenHistoryAsync(int year, CancellationToken ct = default)
+    public async Task<Outcome<WarningHistoryPage>> OpenHistoryAsync(int year, long? categoryId = null, int page = 1, int pageSize = 100, CancellationToken ct = default)
     {
         if (!MayRead)
         {
-            return Outcome.Fail<IReadOnlyList<WarningHistoryRow>>(Outcome.Forbidden);
+            return Outcome.Fail<WarningHistoryPage>(Outcome.Forbidden);
+        }
+        if (page < 1 || pageSize is < 1 or > 1000)
+        {
+            return Outcome.Fail<WarningHistoryPage>("页码应从 1 开始，每页 1 到 1000 条。");
         }
         if (year == Today.Year)
         {
@@ -129,22 +141,27 @@ public sealed class WarningService(IDbContextFactory<BatonDbContext> dbFactory, 
             }
         }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var records = await Scoped(db, db.WarningRecords.AsNoTracking().Where(w => w.Year == year)).ToListAsync(ct);
-        var open = records.Where(r => r.ClearedAt is null).Select(r => r.Id).ToList();
-        var seen = await db.WarningSightings.Where(s => open.Contains(s.WarningId) && s.UserName == user.UserName).Select(s => s.WarningId).ToListAsync(ct);
+        var scoped = Scoped(db, db.WarningRecords.AsNoTracking().Where(w => w.Year == year));
+        var open = await scoped.Where(w => w.ClearedAt == null && !db.WarningSightings.Any(s => s.WarningId == w.Id && s.UserName == user.UserName))
+            .Select(w => w.Id).ToListAsync(ct);
         var now = db.UtcNow;
-        db.WarningSightings.AddRange(open.Except(seen).Select(id => new WarningSighting { WarningId = id, UserName = user.UserName, SeenAt = now }));
+        db.WarningSightings.AddRange(open.Select(id => new WarningSighting { WarningId = id, UserName = user.UserName, SeenAt = now }));
         await db.SaveChangesAsync(ct);
 
+        if (categoryId is { } category)
+        {
+            scoped = scoped.Where(w => db.CategoryMemberships.Any(m => m.Year == year && m.UnitId == w.UnitId && m.CategoryId == category));
+        }
+        var total = await scoped.CountAsync(ct);
+        var records = await scoped.OrderByDescending(r => r.FirstSeenAt).ThenByDescending(r => r.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
         var ids = records.Select(r => r.Id).ToList();
         var sightings = (await db.WarningSightings.AsNoTracking().Where(s => ids.Contains(s.WarningId)).OrderBy(s => s.SeenAt).ThenBy(s => s.Id).ToListAsync(ct)).ToLookup(s => s.WarningId);
-        var units = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        var unitIds = records.Select(r => r.UnitId).Distinct().ToList();
+        var units = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
         var indicatorIds = records.Select(r => r.IndicatorId).Distinct().ToList();
         var indicators = await db.Indicators.AsNoTracking().Where(i => indicatorIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, i => $"{i.Code} {i.Name}", ct);
-        return records.OrderByDescending(r => r.FirstSeenAt).ThenByDescending(r => r.Id)
-            .Select(r => new WarningHistoryRow(r.Id, units.GetValueOrDefault(r.UnitId, ""), indicators.GetValueOrDefault(r.IndicatorId, ""), r.Kind, r.Colour, r.Month, r.Message,
-                r.FirstSeenAt, r.ClearedAt, [.. sightings[r.Id].Select(s => new Sighting(s.UserName, s.SeenAt))]))
-            .ToList();
+        return new WarningHistoryPage(total, [.. records.Select(r => new WarningHistoryRow(r.Id, units.GetValueOrDefault(r.UnitId, ""), indicators.GetValueOrDefault(r.IndicatorId, ""), r.Kind, r.Colour, r.Month, r.Message,
+            r.FirstSeenAt, r.ClearedAt, [.. sightings[r.Id].Select(s => new Sighting(s.UserName, s.SeenAt))]))]);
     }
 
     /// <summary>How many open warnings in the user's scope they have not seen yet: the in-app notification.</summary>

@@ -153,7 +153,7 @@ public abstract class ProvinceWarningsTests(DatabaseProvider provider) : Databas
             unit = await db.Units.Where(u => u.Code.StartsWith("P2030-")).OrderBy(u => u.Code).Select(u => u.Id).FirstAsync();
         }
         var head = new CurrentUser("head", [Roles.UnitHead], unit);
-        var own = (await Db.Service<WarningService>(head).OpenHistoryAsync(Year)).Value!;
+        var own = (await Db.Service<WarningService>(head).OpenHistoryAsync(Year)).Value!.Rows;
         Assert.NotEmpty(own);
         await using (var db = await Db.ContextAsync())
         {
@@ -162,7 +162,7 @@ public abstract class ProvinceWarningsTests(DatabaseProvider provider) : Databas
 
         var office = Db.Service<WarningService>(Office);
         var all = (await office.OpenHistoryAsync(Year)).Value!;
-        Assert.Equal((await office.ReportAsync(Year, AsOf)).Value!.Warnings.Count, all.Count);
+        Assert.Equal((await office.ReportAsync(Year, AsOf)).Value!.Warnings.Count, all.Total);
 
         // Within the hour the office's opening reads the history without re-evaluating the year; after it, the year is refreshed.
         long target;
@@ -178,9 +178,9 @@ public abstract class ProvinceWarningsTests(DatabaseProvider provider) : Databas
             recordId = await db.WarningRecords.Where(w => w.TargetId == target && w.Kind == WarningKind.Overdue && w.Month == 11).Select(w => w.Id).SingleAsync();
         }
         Db.Clock.Advance(TimeSpan.FromMinutes(59));
-        Assert.Null(Assert.Single((await office.OpenHistoryAsync(Year)).Value!, h => h.Id == recordId).ClearedAt);
+        Assert.Null(Assert.Single((await office.OpenHistoryAsync(Year, pageSize: 1000)).Value!.Rows, h => h.Id == recordId).ClearedAt);
         Db.Clock.Advance(TimeSpan.FromMinutes(2));
-        Assert.NotNull(Assert.Single((await office.OpenHistoryAsync(Year)).Value!, h => h.Id == recordId).ClearedAt);
+        Assert.NotNull(Assert.Single((await office.OpenHistoryAsync(Year, pageSize: 1000)).Value!.Rows, h => h.Id == recordId).ClearedAt);
     }
 
     [Fact]

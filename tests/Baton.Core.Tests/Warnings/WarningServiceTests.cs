@@ -5,6 +5,7 @@ using Baton.Core.Targets;
 using Baton.Core.Tests.Results;
 using Baton.Core.Warnings;
 using Baton.Scoring.Warnings;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Baton.Core.Tests.Warnings;
@@ -97,7 +98,7 @@ public abstract class WarningServiceTests(DatabaseProvider provider) : DatabaseT
         Db.Clock.SetUtcNow(new DateTimeOffset(2026, 3, 10, 2, 0, 0, TimeSpan.Zero));
 
         var office = Db.Service<WarningService>(Office);
-        var history = (await office.OpenHistoryAsync(Year)).Value!;
+        var history = (await office.OpenHistoryAsync(Year, pageSize: 1000)).Value!.Rows;
         var january = Assert.Single(history, h => h.Kind == WarningKind.Overdue && h.Message.StartsWith("1 月进度未报送", StringComparison.Ordinal) && h.UnitName == "城关镇" && h.IndicatorName.StartsWith("B2", StringComparison.Ordinal));
         Assert.Null(january.ClearedAt);
         Assert.Equal(["office"], january.SeenBy.Select(x => x.UserName));
@@ -106,12 +107,12 @@ public abstract class WarningServiceTests(DatabaseProvider provider) : DatabaseT
         var unseen = await head.UnseenAsync(Year);
         Assert.True(unseen > 0);
         Assert.Contains((await Db.Service<Baton.Core.Home.TodoService>(Head(s.T01)).ListAsync()), t => t.Title == $"有 {unseen} 条新的预警您尚未查看。");
-        Assert.All((await head.OpenHistoryAsync(Year)).Value!, h => Assert.Equal("城关镇", h.UnitName));
+        Assert.All((await head.OpenHistoryAsync(Year, pageSize: 1000)).Value!.Rows, h => Assert.Equal("城关镇", h.UnitName));
         Assert.Equal(0, await head.UnseenAsync(Year));
 
         // January reported and approved: its overdue warning clears at the next refresh; the record stays.
         await ApproveAsync(s, 1, "5");
-        history = (await office.OpenHistoryAsync(Year)).Value!;
+        history = (await office.OpenHistoryAsync(Year, pageSize: 1000)).Value!.Rows;
         january = Assert.Single(history, h => h.Id == january.Id);
         Assert.NotNull(january.ClearedAt);
         Assert.Equal(["office", "head"], january.SeenBy.Select(x => x.UserName));
@@ -120,6 +121,36 @@ public abstract class WarningServiceTests(DatabaseProvider provider) : DatabaseT
         // The hourly job refreshes the current year only, and only within its calendar year: by 10 April March is overdue.
         Assert.True((await refresh.RefreshCurrentAsync(new DateOnly(2026, 4, 10))).Opened > 0);
         Assert.Equal((0, 0), await refresh.RefreshCurrentAsync(new DateOnly(2027, 1, 5)));
+    }
+
+    [Fact]
+    public async Task The_history_is_read_a_page_at_a_time_newest_first_and_within_a_category()
+    {
+        var s = await SetupAsync();
+        Db.Clock.SetUtcNow(new DateTimeOffset(2026, 3, 10, 2, 0, 0, TimeSpan.Zero));
+        var office = Db.Service<WarningService>(Office);
+        var all = (await office.OpenHistoryAsync(Year, pageSize: 1000)).Value!;
+        Assert.True(all.Total > 4);
+        Assert.Equal(all.Total, all.Rows.Count);
+
+        var first = (await office.OpenHistoryAsync(Year, page: 1, pageSize: 2)).Value!;
+        var second = (await office.OpenHistoryAsync(Year, page: 2, pageSize: 2)).Value!;
+        Assert.Equal((all.Total, all.Total), (first.Total, second.Total));
+        Assert.Equal(all.Rows.Take(4).Select(r => r.Id), first.Rows.Concat(second.Rows).Select(r => r.Id));
+
+        long category;
+        HashSet<string> members;
+        await using (var db = await Db.ContextAsync())
+        {
+            category = await db.CategoryMemberships.Where(m => m.Year == Year && m.UnitId == s.T01).Select(m => m.CategoryId).SingleAsync();
+            members = [.. await db.CategoryMemberships.Where(m => m.CategoryId == category).Join(db.Units, m => m.UnitId, u => u.Id, (m, u) => u.Name).ToListAsync()];
+        }
+        var towns = (await office.OpenHistoryAsync(Year, category, pageSize: 1000)).Value!;
+        Assert.InRange(towns.Total, 1, all.Total - 1);
+        Assert.All(towns.Rows, r => Assert.Contains(r.UnitName, members));
+        Assert.Equal(all.Rows.Count(r => members.Contains(r.UnitName)), towns.Total);
+
+        Assert.Equal("页码应从 1 开始，每页 1 到 1000 条。", (await office.OpenHistoryAsync(Year, page: 0)).Error);
     }
 
     [Fact]
@@ -132,19 +163,19 @@ public abstract class WarningServiceTests(DatabaseProvider provider) : DatabaseT
         // January and February were both due (5 February, 5 March) and never reported: one red warning names both.
         var overdue = Assert.Single(await WarningsAsync(Office, s.Target), w => w.Kind == WarningKind.Overdue);
         Assert.Equal((WarningColour.Red, null, "1—2 月"), (overdue.Colour, overdue.Month, overdue.MonthsText));
-        var record = Assert.Single((await office.OpenHistoryAsync(Year)).Value!, h => h.Kind == WarningKind.Overdue && h.UnitName == "城关镇" && h.IndicatorName.StartsWith("B2", StringComparison.Ordinal));
+        var record = Assert.Single((await office.OpenHistoryAsync(Year, pageSize: 1000)).Value!.Rows, h => h.Kind == WarningKind.Overdue && h.UnitName == "城关镇" && h.IndicatorName.StartsWith("B2", StringComparison.Ordinal));
         Assert.StartsWith("1—2 月进度未报送", record.Message, StringComparison.Ordinal);
 
         // January reported and approved: the same record stays open and now names February only.
         await ApproveAsync(s, 1, "5");
-        var history = (await office.OpenHistoryAsync(Year)).Value!.Where(h => h.Kind == WarningKind.Overdue && h.UnitName == "城关镇" && h.IndicatorName.StartsWith("B2", StringComparison.Ordinal)).ToList();
+        var history = (await office.OpenHistoryAsync(Year, pageSize: 1000)).Value!.Rows.Where(h => h.Kind == WarningKind.Overdue && h.UnitName == "城关镇" && h.IndicatorName.StartsWith("B2", StringComparison.Ordinal)).ToList();
         var still = Assert.Single(history);
         Assert.Equal((record.Id, null), (still.Id, still.ClearedAt));
         Assert.StartsWith("2 月进度未报送", still.Message, StringComparison.Ordinal);
 
         // February too: it clears.
         await ApproveAsync(s, 2, "11");
-        Assert.NotNull(Assert.Single((await office.OpenHistoryAsync(Year)).Value!, h => h.Id == record.Id).ClearedAt);
+        Assert.NotNull(Assert.Single((await office.OpenHistoryAsync(Year, pageSize: 1000)).Value!.Rows, h => h.Id == record.Id).ClearedAt);
     }
 }
 

@@ -13,8 +13,8 @@ public static class WarningEndpoints
         warnings.MapGet("/warnings.xlsx", ExcelAsync);
     }
 
-    private static async Task<Results<FileContentHttpResult, BadRequest<string>>> ExcelAsync(int year, DateOnly? asOf, WarningService service, CancellationToken ct) =>
-        await service.ReportAsync(year, asOf, ct: ct) is { Ok: true } report
+    private static async Task<Results<FileContentHttpResult, BadRequest<string>>> ExcelAsync(int year, DateOnly? asOf, long? category, WarningService service, CancellationToken ct) =>
+        await service.ReportAsync(year, asOf, category, ct) is { Ok: true } report
             ? ExcelDownload.File($"预警-{year}-{report.Value!.AsOf:yyyyMMdd}.xlsx", s => WarningService.WriteExcel(report.Value, s))
             : TypedResults.BadRequest("无法导出预警：年度或统计日有误。");
 }
